@@ -1,0 +1,41 @@
+"""The ``nhskg`` command: one click group; each subcommand lives beside the code it drives."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from .anchor import AnchorError
+from .build import build_command
+from .curation import CurationError
+from .errors import UserError
+from .formatting import fmt_command
+from .registers import RegisterError
+
+#: Errors that are the user's to fix: shown in one line, exit status 2, never a traceback.
+USER_ERRORS = (UserError, CurationError, RegisterError, AnchorError)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="nhskg")
+def cli() -> None:
+    """nhskg: NHS commissioning bodies and the survey claims made about them, as a knowledge graph."""
+
+
+cli.add_command(build_command)
+cli.add_command(fmt_command)
+
+
+def main() -> None:
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        sys.exit(1)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except USER_ERRORS as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)

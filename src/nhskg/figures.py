@@ -1,0 +1,220 @@
+"""Figures in free text: numerals, numbers in words, fractions and ratios in words, qualifiers, changes.
+
+``parse_figure`` reads one figure phrase exactly as a curator copied it ("41 per cent", "Over a third",
+"a drop of five percentage points"); the build uses it to check every curated value against its words.
+``find_figures`` finds survey figures in running text, independently of any curation, and
+``number_tokens`` lists every number-like token so that a test can account for each one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+_ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+         "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+         "nineteen"]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+WORD_VALUES: dict[str, int] = {w: i for i, w in enumerate(_ONES)}
+WORD_VALUES.update({w: 20 + 10 * i for i, w in enumerate(_TENS)})
+WORD_VALUES["hundred"] = 100
+
+_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+                 "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
+
+#: Qualifiers as written -> their canonical name. Longest first so "just over" wins over "over".
+QUALIFIERS = {
+    "just over": "just-over", "just under": "just-under", "more than": "more-than",
+    "less than": "less-than", "fewer than": "less-than", "well over": "over", "over": "over",
+    "under": "under", "almost": "almost", "nearly": "nearly", "about": "about", "around": "about",
+    "roughly": "about", "some": "about", "only": "only", "just": "only",
+}
+_UPWARD = {"over", "more-than", "just-over"}
+_DOWNWARD = {"under", "less-than", "just-under", "almost", "nearly"}
+_CHANGES = {"a drop of": -1, "a fall of": -1, "a decrease of": -1, "down": -1,
+            "a rise of": 1, "an increase of": 1, "up": 1}
+
+_WORD = "|".join(sorted(WORD_VALUES, key=len, reverse=True))
+NUMBER_WORDS = rf"(?:(?:{'|'.join(_TENS)})[- ](?:{'|'.join(_ONES[1:10])})|{_WORD})"
+NUMERAL = r"\d+(?:\.\d+)?"
+NUMBER = rf"(?:{NUMERAL}|{NUMBER_WORDS})"
+_DENOM = "|".join(sorted(_DENOMINATORS, key=len, reverse=True))
+FRACTION = rf"(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine)\s+(?:{_DENOM})|half)"
+RATIO = rf"(?:{NUMBER}\s+(?:in|out\s+of)\s+{NUMBER})"
+_QUAL = "|".join(sorted(QUALIFIERS, key=len, reverse=True))
+_CHG = "|".join(sorted(_CHANGES, key=len, reverse=True))
+
+_PERCENT_PHRASE = rf"{NUMBER}\s*(?:%|per\s*cent\b|percent\b)"
+_POINTS_PHRASE = rf"(?:(?:{_CHG})\s+)?{NUMBER}\s+percentage\s+points?"
+
+_FIGURE = re.compile(
+    rf"^(?:(?P<qual>{_QUAL})\s+)?(?:(?P<chg>{_CHG})\s+)?"
+    rf"(?:(?P<points>{NUMBER})\s+percentage\s+points?"
+    rf"|(?P<pct>{NUMBER})\s*(?:%|per\s*cent|percent)"
+    rf"|(?P<ratio_a>{NUMBER})\s+(?:in|out\s+of)\s+(?P<ratio_b>{NUMBER})"
+    rf"|(?P<frac>{FRACTION})"
+    rf"|(?P<num>{NUMBER}))$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure as written: its value, unit, qualifier and how it was expressed."""
+
+    text: str
+    value: Decimal
+    unit: str  # percent | percentage-point | number
+    qualifier: str | None
+    expressed_as: str  # numeral | number-words | verbal-fraction
+    start: int = 0
+    end: int = 0
+
+    @property
+    def verbal(self) -> bool:
+        """True for fractions and ratios in words ("a third", "one in three")."""
+        return self.expressed_as == "verbal-fraction"
+
+
+class FigureError(ValueError):
+    """A figure phrase that cannot be read."""
+
+
+def number_value(token: str) -> Decimal:
+    """The value of a numeral or a number in words ("41", "7.2", "Ninety-four")."""
+    token = token.strip().lower()
+    if re.fullmatch(NUMERAL, token):
+        return Decimal(token)
+    parts = re.split(r"[- ]", token)
+    if all(p in WORD_VALUES for p in parts):
+        return Decimal(sum(WORD_VALUES[p] for p in parts))
+    raise FigureError(f"not a number: {token!r}")
+
+
+def _percent_of(numerator: Decimal, denominator: Decimal) -> Decimal:
+    return (numerator * 100 / denominator).quantize(Decimal("0.1")).normalize()
+
+
+def _fraction_value(text: str) -> Decimal:
+    words = text.lower().split()
+    if words == ["half"]:
+        return Decimal(50)
+    count = 1 if words[0] in ("a", "an") else WORD_VALUES[words[0]]
+    return _percent_of(Decimal(count), Decimal(_DENOMINATORS[words[1]]))
+
+
+def _expressed(text: str) -> str:
+    return "numeral" if re.search(r"\d", text) else "number-words"
+
+
+def parse_figure(text: str) -> Figure:
+    """Read one figure phrase, e.g. ``"Over a third"`` -> 33.3 percent, qualifier ``over``."""
+    match = _FIGURE.match(" ".join(text.split()))
+    if not match:
+        raise FigureError(f"cannot read {text!r} as a figure")
+    qualifier = QUALIFIERS[match["qual"].lower()] if match["qual"] else None
+    sign = _CHANGES[match["chg"].lower()] if match["chg"] else 1
+    if match["points"]:
+        return Figure(text, sign * number_value(match["points"]), "percentage-point", qualifier,
+                      _expressed(match["points"]))
+    if match["chg"]:
+        raise FigureError(f"{text!r}: a change must be in percentage points")
+    if match["pct"]:
+        return Figure(text, number_value(match["pct"]), "percent", qualifier, _expressed(match["pct"]))
+    if match["ratio_a"]:
+        value = _percent_of(number_value(match["ratio_a"]), number_value(match["ratio_b"]))
+        return Figure(text, value, "percent", qualifier, "verbal-fraction")
+    if match["frac"]:
+        return Figure(text, _fraction_value(match["frac"]), "percent", qualifier, "verbal-fraction")
+    return Figure(text, number_value(match["num"]), "number", qualifier, _expressed(match["num"]))
+
+
+# --- finding figures in running text -----------------------------------------------------------
+
+_COUNT_NOUNS = r"(?:responses|respondents|CCG\s+leaders|CCGs|leaders|GPs|replies)"
+_SCAN = re.compile(
+    rf"\b(?:(?:{_QUAL})\s+)?(?:"
+    rf"{_POINTS_PHRASE}"
+    rf"|{_PERCENT_PHRASE}"
+    rf"|{RATIO}(?=\s+(?:of\s+)?(?:the\s+)?\w)"
+    rf"|{FRACTION}\b"
+    rf"|\d+\.\d+\b(?!\s*%)"
+    rf"|{NUMBER}(?=(?:\s+[a-z]+)?\s+{_COUNT_NOUNS}\b)"
+    rf"|(?<=total\s){NUMBER}\b"
+    rf")",
+    re.IGNORECASE,
+)
+_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December")
+_DURATION = re.compile(r"^\s+(?:months?|years?|weeks?|days?)\b", re.IGNORECASE)
+_TOKEN = re.compile(rf"\b(?:\d+(?:\.\d+)?|{NUMBER_WORDS}|{_DENOM})\b", re.IGNORECASE)
+
+
+def find_figures(text: str) -> list[Figure]:
+    """Survey figures in ``text`` with their offsets; dates, durations and phone numbers are left out."""
+    found: list[Figure] = []
+    for match in _SCAN.finditer(text):
+        phrase = match.group(0)
+        if _DURATION.match(text[match.end():]) or re.fullmatch(r"(?:19|20)\d\d", phrase):
+            continue
+        if phrase.lower().endswith(("third", "thirds")) and re.search(r"\bthe\s+$", text[:match.start()]):
+            continue
+        try:
+            figure = parse_figure(phrase)
+        except FigureError:
+            continue
+        found.append(Figure(phrase, figure.value, figure.unit, figure.qualifier, figure.expressed_as,
+                            match.start(), match.end()))
+    return found
+
+
+def number_tokens(text: str) -> list[tuple[int, int, str]]:
+    """Every digit run, number word and fraction word in ``text``, as (start, end, token).
+
+    The bare words "one" and "third" are left out: in running text they are pronouns and ordinals far
+    more often than figures, and the figures they do make ("one in three", "a third") are phrases that
+    ``find_figures`` reads whole.
+    """
+    return [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)
+            if m.group(0).lower() not in ("one", "third", "zero")]
+
+
+def is_date_like(text: str, start: int, end: int) -> bool:
+    """True for years, day-month-year dates, phone numbers and durations around [start, end)."""
+    token = text[start:end]
+    if re.fullmatch(r"(?:19|20)\d\d", token) or re.fullmatch(r"0\d{9,10}", token):
+        return True
+    before, after = text[max(0, start - 12):start], text[end:end + 12]
+    return bool(re.match(rf"\s+(?:{_MONTHS})\b", after) or re.search(rf"(?:{_MONTHS})\s+$", before)
+                or _DURATION.match(after))
+
+
+# --- do the words fit the number? --------------------------------------------------------------
+
+FITS = ("exact", "rounded", "approximate", "fits", "stretched", "contradicts")
+
+
+def judge_fit(stated: Figure, value: Decimal) -> str:
+    """How the words of ``stated`` fit a finding's ``value`` (both in the same unit).
+
+    ``exact``: the same number; ``rounded``: a numeral that rounds the value; ``approximate``: a fraction
+    within 2.5 points with no qualifier; ``fits``: a qualifier that is true ("almost half" for 47%);
+    ``stretched``: the words go beyond the number but stay near it ("over a third" for 32%, "half" for
+    46%); ``contradicts``: further off than that.
+    """
+    nominal, diff = stated.value, value - stated.value
+    if diff == 0 and stated.qualifier in (None, "only", "about"):
+        return "exact"
+    if stated.qualifier in _UPWARD:
+        if diff > 0:
+            return "fits"
+        return "stretched" if -diff <= 5 else "contradicts"
+    if stated.qualifier in _DOWNWARD:
+        if diff < 0:
+            return "fits"
+        return "stretched" if diff <= 5 else "contradicts"
+    if not stated.verbal and abs(diff) < Decimal("0.5") and nominal == nominal.to_integral_value():
+        return "rounded"
+    if abs(diff) <= Decimal("2.5"):
+        return "approximate"
+    return "stretched" if abs(diff) <= 10 else "contradicts"

@@ -1,0 +1,49 @@
+"""Every project path, in one place: code never builds a project path by hand."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+#: The project root: the folder holding pyproject.toml. NHSKG_ROOT overrides it for tests.
+ROOT = Path(os.environ.get("NHSKG_ROOT") or Path(__file__).resolve().parents[2])
+
+ONTOLOGY = ROOT / "ontology" / "nhskg.ttl"
+SHAPES_DIR = ROOT / "shapes"
+QUERIES_DIR = ROOT / "queries"
+
+GRAPH_DIR = ROOT / "graph"
+SOURCES_DIR = GRAPH_DIR / "sources"
+SOURCES_MD = SOURCES_DIR / "SOURCES.md"
+REFERENCE_DIR = GRAPH_DIR / "reference" / "ons-ods-2013"
+CURATION_DIR = GRAPH_DIR / "curation"
+DOCUMENTS_YAML = CURATION_DIR / "documents.yaml"
+ORGANISATIONS_YAML = CURATION_DIR / "organisations.yaml"
+PEOPLE_YAML = CURATION_DIR / "people.yaml"
+TOPICS_YAML = CURATION_DIR / "topics.yaml"
+JUDGEMENTS_YAML = CURATION_DIR / "judgements.yaml"
+SERIES_YAML = CURATION_DIR / "series.yaml"
+DOCUMENT_CURATION_DIR = CURATION_DIR / "documents"
+
+DIST_DIR = ROOT / "dist"
+
+
+def register_file(name: str) -> Path:
+    """The path of one published register file, e.g. ``CCG_APR_2013.csv``."""
+    return REFERENCE_DIR / name
+
+
+def document_curation_files() -> list[Path]:
+    """The per-document curation files, in document order."""
+    return sorted(DOCUMENT_CURATION_DIR.glob("*.yaml"))
+
+
+def curation_files() -> list[Path]:
+    """Every curated YAML file (shared files first, then per-document files)."""
+    return [DOCUMENTS_YAML, ORGANISATIONS_YAML, PEOPLE_YAML, TOPICS_YAML, SERIES_YAML, JUDGEMENTS_YAML,
+            *document_curation_files()]
+
+
+def dist_file(name: str, dist_dir: Path | None = None) -> Path:
+    """A build output under ``dist/`` (or another output folder)."""
+    return (dist_dir or DIST_DIR) / name
