@@ -153,6 +153,7 @@ class DocumentEmitter:
         g.add((q, NHSKG.multipleResponse, Literal(bool(rec["multiple_response"]))))
         if rec["note"]:
             g.add((q, RDFS.comment, Literal(rec["note"])))
+        self.annotate(q, self.spans(rec), f"question-{rec['id']}", OA.describing)
 
     def observation(self, rec: Record, survey_id: str, value: Decimal, label: str) -> URIRef:
         """The Data Cube observation every finding (stated or derived) is."""
@@ -197,22 +198,22 @@ class DocumentEmitter:
             g.add((f, NHSKG.category, self.ctx.resolve(rec, "category", doc_id=self.doc_id)))
         self.annotate(f, spans, f"finding-{rec['id']}", OA.describing)
         self.findings[rec["id"]] = (f, value, rec)
-        if fig.verbal:  # the words are the only statement of the figure: record them as a verbal figure too
-            self.verbal_node(rec, f, fig, value, spans)
+        if fig.verbal:  # the words are the finding's only statement: a verbal figure that is exact by definition
+            self.verbal_node(rec, f, fig, spans, "exact")
 
     def finding_ref(self, rec: Record, name: str) -> tuple[URIRef, Decimal, Record]:
         if rec[name] not in self.findings:
             raise rec.error(name, f"no finding {rec[name]!r} in this document's findings")
         return self.findings[rec[name]]
 
-    def verbal_node(self, rec: Record, finding: URIRef, fig: Figure, value: Decimal, spans: list[Span]) -> URIRef:
+    def verbal_node(self, rec: Record, finding: URIRef, fig: Figure, spans: list[Span], fit: str) -> URIRef:
         v, g = vocab.thing("verbal-figure", self.doc_id, rec["id"]), self.g
         g.add((v, RDF.type, NHSKG.VerbalFigure))
         g.add((v, RDFS.label, Literal(rec["figure"])))
         g.add((v, NHSKG.standsFor, finding))
         g.add((v, NHSKG.statedAs, Literal(rec["figure"])))
         g.add((v, NHSKG.nominalValue, decimal_literal(fig.value)))
-        g.add((v, NHSKG.fit, vocab.concept("fit", judge_fit(fig, value))))
+        g.add((v, NHSKG.fit, vocab.concept("fit", fit)))
         if fig.qualifier:
             g.add((v, NHSKG.qualifier, vocab.concept("qualifier", fig.qualifier)))
         g.add((v, NHSKG.reportedIn, self.doc))
@@ -220,10 +221,12 @@ class DocumentEmitter:
         return v
 
     def verbal_figure(self, rec: Record) -> None:
-        finding, value, _ = self.finding_ref(rec, "stands_for")
+        finding, value, target = self.finding_ref(rec, "stands_for")
         spans = self.spans(rec)
         fig = self.figure(rec, spans[0])
-        self.verbal_node(rec, finding, fig, value, spans)
+        if target["unit"] != "percent":
+            raise rec.error("stands_for", f"{rec['stands_for']!r} is not a percentage; a verbal figure stands for one")
+        self.verbal_node(rec, finding, fig, spans, judge_fit(fig, value))
 
     def derived(self, rec: Record) -> None:
         source, source_value, _ = self.finding_ref(rec, "from")

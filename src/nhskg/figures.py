@@ -32,6 +32,9 @@ QUALIFIERS = {
 }
 _UPWARD = {"over", "more-than", "just-over"}
 _DOWNWARD = {"under", "less-than", "just-under", "almost", "nearly"}
+#: Qualifiers that also promise closeness: "nearly half" for 44% is six points short, not nearly.
+_CLOSE = {"just-over", "just-under", "almost", "nearly"}
+_CLOSE_POINTS = Decimal(5)
 _CHANGES = {"a drop of": -1, "a fall of": -1, "a decrease of": -1, "down": -1,
             "a rise of": 1, "an increase of": 1, "up": 1}
 
@@ -137,7 +140,7 @@ _SCAN = re.compile(
     rf"\b(?:(?:{_QUAL})\s+)?(?:"
     rf"{_POINTS_PHRASE}"
     rf"|{_PERCENT_PHRASE}"
-    rf"|{RATIO}(?=\s+(?:of\s+)?(?:the\s+)?\w)"
+    rf"|{RATIO}\b(?!\d)"
     rf"|{FRACTION}\b"
     rf"|\d+\.\d+\b(?!\s*%)"
     rf"|{NUMBER}(?=(?:\s+[a-z]+)?\s+{_COUNT_NOUNS}\b)"
@@ -155,8 +158,8 @@ def find_figures(text: str) -> list[Figure]:
     found: list[Figure] = []
     for match in _SCAN.finditer(text):
         phrase = match.group(0)
-        if _DURATION.match(text[match.end():]) or re.fullmatch(r"(?:19|20)\d\d", phrase):
-            continue
+        if _DURATION.match(text[match.end():]) or re.search(r"(?:^|\s)(?:19|20)\d\d$", phrase):
+            continue  # "12 months", "2013", "one in 2013" are not survey figures
         if phrase.lower().endswith(("third", "thirds")) and re.search(r"\bthe\s+$", text[:match.start()]):
             continue
         try:
@@ -198,21 +201,20 @@ def judge_fit(stated: Figure, value: Decimal) -> str:
     """How the words of ``stated`` fit a finding's ``value`` (both in the same unit).
 
     ``exact``: the same number; ``rounded``: a numeral that rounds the value; ``approximate``: a fraction
-    within 2.5 points with no qualifier; ``fits``: a qualifier that is true ("almost half" for 47%);
-    ``stretched``: the words go beyond the number but stay near it ("over a third" for 32%, "half" for
-    46%); ``contradicts``: further off than that.
+    within 2.5 points with no qualifier; ``fits``: a qualifier that is true ("almost half" for 47%; the
+    closeness qualifiers "almost", "nearly", "just over/under" only within 5 points); ``stretched``: the
+    words go beyond the number but stay within 5 points of it (10 with no qualifier: "over a third" for
+    32%, "half" for 46%, "nearly half" for 44%); ``contradicts``: further off than that.
     """
     nominal, diff = stated.value, value - stated.value
     if diff == 0 and stated.qualifier in (None, "only", "about"):
         return "exact"
-    if stated.qualifier in _UPWARD:
-        if diff > 0:
-            return "fits"
-        return "stretched" if -diff <= 5 else "contradicts"
-    if stated.qualifier in _DOWNWARD:
-        if diff < 0:
-            return "fits"
-        return "stretched" if diff <= 5 else "contradicts"
+    if stated.qualifier in _UPWARD | _DOWNWARD:
+        right_side = diff > 0 if stated.qualifier in _UPWARD else diff < 0
+        if right_side:
+            close_enough = stated.qualifier not in _CLOSE or abs(diff) <= _CLOSE_POINTS
+            return "fits" if close_enough else "stretched"
+        return "stretched" if abs(diff) <= 5 else "contradicts"
     if not stated.verbal and abs(diff) < Decimal("0.5") and nominal == nominal.to_integral_value():
         return "rounded"
     if abs(diff) <= Decimal("2.5"):

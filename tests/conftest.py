@@ -1,0 +1,28 @@
+"""Shared fixtures: the curated context and the built dataset, made once per test session."""
+
+from __future__ import annotations
+
+import pytest
+
+from nhskg.build import build_dataset
+from nhskg.context import load_context
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--regen-golden", action="store_true",
+                     help="Rewrite tests/golden/ from the current build instead of comparing with it.")
+
+
+@pytest.fixture(scope="session")
+def ctx():
+    return load_context()
+
+
+@pytest.fixture(scope="session")
+def dataset(ctx):
+    return build_dataset(ctx)
+
+
+@pytest.fixture(scope="session")
+def regen_golden(request) -> bool:
+    return bool(request.config.getoption("--regen-golden"))
