@@ -85,14 +85,17 @@ def sorted_graph(triples) -> Graph:
     return graph
 
 
-def canonical_dataset(ds: Dataset) -> Dataset:
-    out = Dataset()
-    bind_prefixes(out)
-    for name in sorted(c.identifier for c in ds.graphs() if len(c)):
-        target = out.graph(name)
-        for triple in sorted(ds.graph(name)):
-            target.add(triple)
-    return out
+def canonical_trig(ds: Dataset) -> str:
+    """TriG with the named graphs in sorted order (rdflib's TriG writer follows store order)."""
+    prefixes, blocks = set(), []
+    for name in sorted(str(c.identifier) for c in ds.graphs() if len(c)):
+        body = sorted_graph(ds.graph(URIRef(name))).serialize(format="turtle")
+        prefixes.update(line for line in body.splitlines() if line.startswith("@prefix"))
+        lines = [line for line in body.splitlines() if not line.startswith("@prefix")]
+        indented = "\n".join(("    " + line) if line else "" for line in lines).strip("\n")
+        blocks.append(f"<{name}> {{\n{indented}\n}}\n")
+    header = "".join(line + "\n" for line in sorted(prefixes))
+    return header + "\n" + "\n".join(blocks)
 
 
 def union_triples(ds: Dataset):
@@ -118,7 +121,7 @@ def serialise(ds: Dataset, void: Graph) -> dict[str, bytes]:
     jsonld = json.loads(union.serialize(format="json-ld", auto_compact=False))
     jsonld = sorted(jsonld, key=lambda node: node.get("@id", ""))
     return {
-        "nhskg.trig": canonical_dataset(ds).serialize(format="trig").encode(),
+        "nhskg.trig": canonical_trig(ds).encode(),
         "nhskg.ttl": union.serialize(format="turtle").encode(),
         "nhskg.nt": nt,
         "nhskg.jsonld": (json.dumps(jsonld, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode(),

@@ -30,6 +30,7 @@ PREFIXES: dict[str, Namespace] = {
     "dcat": Namespace(str(DCAT)), "void": Namespace(str(VOID)), "foaf": Namespace(str(FOAF)),
     "owl": Namespace(str(OWL)), "rdfs": Namespace(str(RDFS)), "xsd": Namespace(str(XSD)),
     "time": Namespace(str(TIME)), "sdmx-attribute": SDMXA, "cc": CC,
+    "vann": Namespace("http://purl.org/vocab/vann/"),
 }
 
 ONTOLOGY_IRI = URIRef(BASE + "def/")

@@ -60,7 +60,7 @@ def describe(ds: Dataset, stats: dict, built: str | None) -> Graph:
         g.add((d, PROV.wasDerivedFrom, s))
         g.add((s, RDFS.label, ds.graph(vocab.REGISTERS_GRAPH).value(s, RDFS.label)))
         g.add((s, DCTERMS.license, OGL))
-    for doc in sorted(ds.subjects(NHSKG.sha256, None)):
+    for doc in sorted({q[0] for q in ds.quads((None, NHSKG.sha256, None, None))}):
         g.add((d, DCTERMS.source, doc))
         g.add((d, PROV.wasDerivedFrom, doc))
     return g

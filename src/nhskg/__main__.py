@@ -1,0 +1,5 @@
+"""``python -m nhskg`` runs the ``nhskg`` command."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,76 @@
+"""The build's outputs: every format, the same graph, byte-identical on a rebuild, written atomically."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rdflib import BNode, Dataset, Graph, URIRef
+from rdflib.namespace import DCTERMS, RDF, VOID
+
+from nhskg import paths, vocab
+from nhskg.build import OUTPUTS, union_triples
+from nhskg.vocab import NHSKG
+
+
+def _build(out: Path, seed: str) -> None:
+    env = {**os.environ, "PYTHONHASHSEED": seed, "SOURCE_DATE_EPOCH": "1700000000"}
+    subprocess.run([sys.executable, "-m", "nhskg", "build", "--out", str(out)], check=True, env=env,
+                   capture_output=True, cwd=paths.ROOT)
+
+
+@pytest.fixture(scope="module")
+def two_builds(tmp_path_factory):
+    first, second = tmp_path_factory.mktemp("a"), tmp_path_factory.mktemp("b")
+    _build(first, "1")
+    _build(second, "2")
+    return first, second
+
+
+@pytest.mark.parametrize("name", OUTPUTS)
+def test_same_inputs_give_byte_identical_files(two_builds, name):
+    first, second = two_builds
+    assert (first / name).read_bytes() == (second / name).read_bytes()
+
+
+@pytest.mark.parametrize("name,fmt", [("nhskg.ttl", "turtle"), ("nhskg.nt", "nt"), ("nhskg.jsonld", "json-ld")])
+def test_every_dump_holds_the_same_triples(two_builds, dataset, name, fmt):
+    graph = Graph().parse(two_builds[0] / name, format=fmt)
+    assert len(graph) == len(union_triples(dataset))
+
+
+def test_trig_keeps_the_named_graphs(two_builds, dataset):
+    ds = Dataset().parse(two_builds[0] / "nhskg.trig", format="trig")
+    names = {str(g.identifier) for g in ds.graphs() if len(g)}
+    assert {str(vocab.ONTOLOGY_GRAPH), str(vocab.REGISTERS_GRAPH), str(vocab.CURATION_GRAPH)} <= names
+    assert {str(vocab.graph_for_document(d)) for d in ("000", "001", "002", "003", "004")} <= names
+
+
+def test_void_describes_licence_attribution_sources_and_counts(two_builds, dataset):
+    void = Graph().parse(two_builds[0] / "void.ttl")
+    d = vocab.DATASET
+    assert (d, RDF.type, VOID.Dataset) in void
+    assert void.value(d, DCTERMS.license) is not None
+    attributions = {str(a) for a in void.objects(d, NHSKG.attribution)}
+    assert "Contains National Statistics data © Crown copyright and database right 2013" in attributions
+    assert "Contains public sector information licensed under the Open Government Licence v3.0" in attributions
+    assert int(void.value(d, VOID.triples)) == len(union_triples(dataset))
+    assert str(void.value(d, DCTERMS.modified)).startswith("2023-11-14")  # from SOURCE_DATE_EPOCH
+    assert len(set(void.objects(d, VOID.subset))) == 8
+    assert {vocab.document(x) for x in ("000", "001", "002", "003", "004")} <= set(void.objects(d, DCTERMS.source))
+
+
+def test_jsonld_is_a_sorted_list_of_nodes(two_builds):
+    nodes = json.loads((two_builds[0] / "nhskg.jsonld").read_text(encoding="utf-8"))
+    ids = [n["@id"] for n in nodes]
+    assert ids == sorted(ids)
+
+
+def test_no_blank_nodes_anywhere(dataset):
+    blank = [(s, p, o) for s, p, o, _ in dataset.quads((None, None, None, None))
+             if not isinstance(s, URIRef) or isinstance(o, BNode)]
+    assert not blank, blank[:3]
