@@ -26,3 +26,14 @@ def dataset(ctx):
 @pytest.fixture(scope="session")
 def regen_golden(request) -> bool:
     return bool(request.config.getoption("--regen-golden"))
+
+
+@pytest.fixture(scope="session")
+def union(dataset):
+    """All named graphs as one graph, for questions that cross graphs."""
+    from rdflib import Graph
+
+    graph = Graph()
+    for s, p, o, _ in dataset.quads((None, None, None, None)):
+        graph.add((s, p, o))
+    return graph

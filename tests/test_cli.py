@@ -1,0 +1,83 @@
+"""The command line: every command has working --help, and a user's mistake is one clear line."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from nhskg import paths
+from nhskg.cli import cli
+
+COMMANDS = sorted(cli.commands)
+
+
+def test_the_group_lists_its_commands():
+    assert {"build", "fmt"} <= set(COMMANDS)
+
+
+@pytest.mark.parametrize("command", [[]] + [[c] for c in COMMANDS], ids=["nhskg"] + COMMANDS)
+def test_help(command):
+    result = CliRunner().invoke(cli, [*command, "--help"])
+    assert result.exit_code == 0, result.output
+    assert "Usage:" in result.output
+
+
+@pytest.fixture()
+def project_copy(tmp_path: Path) -> Path:
+    """A copy of the project's inputs to break on purpose."""
+    root = tmp_path / "project"
+    for folder in ("graph", "ontology"):
+        shutil.copytree(paths.ROOT / folder, root / folder)
+    return root
+
+
+def _run(root: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NHSKG_ROOT": str(root)}
+    return subprocess.run([sys.executable, "-m", "nhskg", *args], capture_output=True, text=True, env=env)
+
+
+def _break(root: Path, relative: str, old: str, new: str) -> None:
+    path = root / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize("relative,old,new,expected", [
+    ("graph/curation/documents/000.yaml", "words: 47% of CCGs say they are fully involved",
+     "words: 47% of CCGs say they are all fully involved", "000.yaml:"),
+    ("graph/curation/documents/000.yaml", "value: 47\n", "value: 48\n", "findings.value: 48 but the words '47%' say 47"),
+    ("graph/curation/documents/004.yaml", "speaker: person:michael-dixon", "speaker: person:mike-dixon",
+     "'person:mike-dixon' is not in people.yaml"),
+    ("graph/curation/people.yaml", "name: Steve Kell", "nam: Steve Kell", "people.nam: unknown field"),
+    ("graph/curation/topics.yaml", "- id: inherited-debt", "- id: inherited-debt: [", "topics.yaml:"),
+])
+def test_a_bad_curated_file_is_one_line_naming_file_line_and_field(project_copy, relative, old, new, expected):
+    _break(project_copy, relative, old, new)
+    result = _run(project_copy, "build")
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert expected in result.stderr
+    assert not (project_copy / "dist").exists(), "nothing may be written when the input is bad"
+
+
+def test_ambiguous_words_are_refused(project_copy):
+    _break(project_copy, "graph/curation/documents/000.yaml", "words: 47% of CCGs say they are fully involved",
+           "words: '47%'")
+    result = _run(project_copy, "build")
+    assert result.returncode == 2 and "occur 2 times" in result.stderr
+
+
+def test_a_good_build_writes_every_output(project_copy):
+    result = _run(project_copy, "build")
+    assert result.returncode == 0, result.stderr
+    assert "findings" in result.stdout
+    assert sorted(p.name for p in (project_copy / "dist").iterdir()) == sorted(
+        ["nhskg.jsonld", "nhskg.nt", "nhskg.trig", "nhskg.ttl", "void.ttl"])
