@@ -24,10 +24,10 @@ _UNIT_OF_FIGURE = {"percent": {"percent"}, "percentage-point": {"percentage-poin
 
 
 def decimal_literal(value: Decimal | float | int) -> Literal:
-    """A canonical xsd:decimal literal ("47", "33.3", "-5"), so dumps never differ by float noise."""
-    number = Decimal(str(value)).normalize()
-    text = format(number, "f")
-    return Literal(text, datatype=XSD.decimal)
+    """The canonical xsd:decimal literal ("47.0", "33.3", "-5.0"): no float noise, and the form Turtle
+    writes and reads back unchanged."""
+    text = format(Decimal(str(value)).normalize(), "f")
+    return Literal(text if "." in text else text + ".0", datatype=XSD.decimal)
 
 
 class DocumentEmitter:
