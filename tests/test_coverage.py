@@ -69,7 +69,7 @@ def quoted_passages(text: str, shortest: int = 12) -> list[tuple[int, int, str]]
     """Passages inside “…”, ‘…’ or paired straight double quotes, at least ``shortest`` characters."""
     found = [(m.start(m.lastindex), m.end(m.lastindex)) for m in re.finditer(r"“([^”]*)”|‘((?:[^’]|’(?=[a-z]))*)’", text)]
     straight = [i for i, ch in enumerate(text) if ch == '"']
-    found += [(a + 1, b) for a, b in zip(straight[::2], straight[1::2])]
+    found += [(a + 1, b) for a, b in zip(straight[::2], straight[1::2], strict=False)]
     return sorted((s, e, text[s:e]) for s, e in found if e - s >= shortest)
 
 

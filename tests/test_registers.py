@@ -31,13 +31,13 @@ def test_every_ccg_is_in_one_area_team_and_every_area_team_in_one_region():
 
 
 def test_ccgs_per_region():
-    team_region = {l.child[1]: l.parent[1] for l in REG.links if l.child[0] == "area-team"}
-    per_region = Counter(team_region[l.parent[1]] for l in REG.links if l.child[0] == "ccg")
+    team_region = {link.child[1]: link.parent[1] for link in REG.links if link.child[0] == "area-team"}
+    per_region = Counter(team_region[link.parent[1]] for link in REG.links if link.child[0] == "ccg")
     assert per_region == {"E40000001": 68, "E40000002": 61, "E40000003": 32, "E40000004": 50}
 
 
 def test_four_pcts_straddle_two_shas():
-    counts = Counter(l.child[1] for l in REG.links if l.child[0] == "pct")
+    counts = Counter(link.child[1] for link in REG.links if link.child[0] == "pct")
     assert sorted(k for k, v in counts.items() if v == 2) == ["5K3", "5LH", "5N9", "5QG"]
     assert sum(counts.values()) == 155
 

@@ -230,7 +230,8 @@ class DocumentEmitter:
 
     def derived(self, rec: Record) -> None:
         source, source_value, _ = self.finding_ref(rec, "from")
-        g, survey = self.g, self.ctx.survey_of(rec, "survey", self.doc_id)
+        g = self.g
+        self.ctx.survey_of(rec, "survey", self.doc_id)  # the derived figure's survey must be this document's
         if rec["operation"] == "before-change":
             if not rec["change"]:
                 raise rec.error("change", "missing — before-change needs the percentage-point change finding")
@@ -305,7 +306,7 @@ class DocumentEmitter:
 
     def responses(self) -> None:
         """A survey's number of responses, from its unqualified ``responses`` finding."""
-        for f, value, rec in self.findings.values():
+        for _, value, rec in self.findings.values():
             if rec.get("measure") == "responses":
                 prop = NHSKG.numberOfResponses if parse_figure(rec["figure"]).qualifier is None else NHSKG.responsesAtLeast
                 survey_id = self.ctx.finding_survey(self.doc_id, rec)

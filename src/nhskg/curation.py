@@ -149,13 +149,6 @@ class Record:
         """An error located at this record's field ``name`` (or the record, if the field is absent)."""
         return CurationError(self.path, self.lines.get(name, self.line), f"{self.section}.{name}", message)
 
-    def words(self) -> list[str]:
-        """The record's exact words, as a list (a single span or several)."""
-        value = self.data.get("words")
-        if value is None:
-            return []
-        return [value] if isinstance(value, str) else list(value)
-
 
 def _check_value(rec: Record, name: str, kind: str) -> None:
     value = rec[name]

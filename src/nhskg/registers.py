@@ -122,5 +122,5 @@ def load_registers() -> Registers:
         if ("pct", pct) not in reg.orgs or ("sha", sha) not in reg.orgs:
             raise RegisterError(f"PCO12_SHA12_EN_LU.csv:{line}: {pct} or {sha} is not in the PCT or SHA register")
         reg.links.append(RegisterLink(("pct", pct), ("sha", sha), "PCO12_SHA12_EN_LU.csv", "2012"))
-    reg.links.sort(key=lambda l: (l.child, l.parent))
+    reg.links.sort(key=lambda link: (link.child, link.parent))
     return reg

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from rdflib import Namespace, URIRef
-from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, PROV, QB, RDF, RDFS, SKOS, TIME, VOID, XSD
+from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, PROV, QB, RDFS, SKOS, TIME, VOID, XSD
 
 BASE = "https://w3id.org/nhskg/"
 NHSKG = Namespace(BASE + "def/")
