@@ -46,6 +46,8 @@ def test_every_dump_holds_the_same_triples(two_builds, dataset, name, fmt):
 def test_trig_keeps_the_named_graphs(two_builds, dataset):
     ds = Dataset().parse(two_builds[0] / "nhskg.trig", format="trig")
     names = {str(g.identifier) for g in ds.graphs() if len(g)}
+    for name in names:  # every triple, literal for literal: a multi-line text must survive the writer
+        assert set(ds.graph(URIRef(name))) == set(dataset.graph(URIRef(name))), name
     assert {str(vocab.ONTOLOGY_GRAPH), str(vocab.REGISTERS_GRAPH), str(vocab.CURATION_GRAPH)} <= names
     assert {str(vocab.graph_for_document(d)) for d in ("000", "001", "002", "003", "004")} <= names
 

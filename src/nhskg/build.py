@@ -92,8 +92,8 @@ def canonical_trig(ds: Dataset) -> str:
         body = sorted_graph(ds.graph(URIRef(name))).serialize(format="turtle")
         prefixes.update(line for line in body.splitlines() if line.startswith("@prefix"))
         lines = [line for line in body.splitlines() if not line.startswith("@prefix")]
-        indented = "\n".join(("    " + line) if line else "" for line in lines).strip("\n")
-        blocks.append(f"<{name}> {{\n{indented}\n}}\n")
+        # No indentation: a line may sit inside a multi-line literal, whose text must not change.
+        blocks.append(f"<{name}> {{\n" + "\n".join(lines).strip("\n") + "\n}\n")
     header = "".join(line + "\n" for line in sorted(prefixes))
     return header + "\n" + "\n".join(blocks)
 

@@ -192,6 +192,8 @@ class DocumentEmitter:
         g = self.g
         g.add((f, NHSKG.statedAs, Literal(rec["figure"])))
         g.add((f, NHSKG.valueBasis, vocab.concept("value-basis", fig.expressed_as)))
+        if not fig.verbal:
+            g.add((f, NHSKG.decimalPlaces, Literal(fig.decimal_places, datatype=XSD.nonNegativeInteger)))
         if fig.qualifier:
             g.add((f, NHSKG.qualifier, vocab.concept("qualifier", fig.qualifier)))
         if rec["category"]:
@@ -275,6 +277,8 @@ class DocumentEmitter:
         g.add((m, ORG.member, person))
         g.add((m, ORG.role, role))
         g.add((role, RDF.type, ORG.Role))
+        g.add((role, RDF.type, SKOS.Concept))
+        g.add((role, SKOS.inScheme, vocab.scheme("role")))
         g.add((role, SKOS.prefLabel, Literal(rec["role"])))
         g.add((role, RDFS.label, Literal(rec["role"])))
         g.add((m, NHSKG.attestedIn, self.doc))
@@ -284,7 +288,7 @@ class DocumentEmitter:
         if not any(rec["name_form"] in s.exact for s in spans):
             raise rec.error("name_form", f"{rec['name_form']!r} is not inside the words")
         g.add((person, NHSKG.nameForm, Literal(rec["name_form"])))
-        self.annotate(m, spans, "role", OA.describing)
+        self.annotate(m, spans, f"role-{vocab.slugify(rec['role'])}", OA.describing)  # one span may attest two roles
 
     def quotation(self, rec: Record) -> None:
         q, g = vocab.thing("quotation", self.doc_id, rec["id"]), self.g

@@ -75,6 +75,12 @@ class Figure:
     end: int = 0
 
     @property
+    def decimal_places(self) -> int:
+        """Digits after the decimal point as written ("70.7%" -> 1, "Ninety-four" -> 0)."""
+        found = re.search(r"\d\.(\d+)", self.text)
+        return len(found.group(1)) if found else 0
+
+    @property
     def verbal(self) -> bool:
         """True for fractions and ratios in words ("a third", "one in three")."""
         return self.expressed_as == "verbal-fraction"
