@@ -98,7 +98,8 @@ def test_finding_value_is_what_its_words_say(case, dataset):
                          ids=[case_id(c) for c in CASES if c[1] == "verbal_figures"])
 def test_verbal_figure_fit_is_the_curators_reading(case, dataset):
     doc_id, _, rec = case
-    target = CONTEXT.findings(doc_id)[rec["stands_for"]]
+    target_doc, _, target_id = rec["stands_for"].removeprefix("finding:").rpartition("/")
+    target = CONTEXT.findings(target_doc or doc_id)[target_id]
     fit = judge_fit(parse_figure(rec["figure"]), Decimal(str(target["value"])))
     assert fit == rec["expect_fit"], f"the fit rule says {fit}, the curator read {rec['expect_fit']}"
     verbal = vocab.thing("verbal-figure", doc_id, rec["id"])

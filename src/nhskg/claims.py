@@ -7,6 +7,7 @@ an ``oa:TextPositionSelector`` and an ``oa:TextQuoteSelector``. Values are check
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from rdflib import Graph, Literal, URIRef
@@ -19,6 +20,7 @@ from .curation import Record
 from .figures import Figure, FigureError, judge_fit, parse_figure
 from .vocab import NHSKG, OA, ORG, SCHEMA
 
+ABOUT_THE_SURVEY = "about-the-survey"
 _UNIT_OF_FIGURE = {"percent": {"percent"}, "percentage-point": {"percentage-point"},
                    "number": {"count", "mean-score"}}
 
@@ -75,8 +77,10 @@ class DocumentEmitter:
             g.add((position, OA.end, Literal(span.end, datatype=XSD.nonNegativeInteger)))
             g.add((quote, RDF.type, OA.TextQuoteSelector))
             g.add((quote, OA.exact, Literal(span.exact)))
-            g.add((quote, OA.prefix, Literal(span.prefix)))
-            g.add((quote, OA.suffix, Literal(span.suffix)))
+            if span.prefix:  # at the very start or end of a text there is no context to give
+                g.add((quote, OA.prefix, Literal(span.prefix)))
+            if span.suffix:
+                g.add((quote, OA.suffix, Literal(span.suffix)))
 
     def figure(self, rec: Record, span: Span) -> Figure:
         """The record's ``figure``, found inside its words and read as a number."""
@@ -169,13 +173,23 @@ class DocumentEmitter:
         g.add((f, NHSKG.topic, vocab.topic(rec["topic"])))
         g.add((f, NHSKG.measure, vocab.concept("measure", rec.get("measure", "answer"))))
         g.add((f, NHSKG.reportedIn, self.doc))
-        if rec["question"]:
-            g.add((f, NHSKG.question, vocab.question(survey_id, rec["question"])))
+        g.add((f, NHSKG.question, vocab.question(survey_id, rec["question"] or self.about_the_survey(survey_id))))
         if rec["option"]:
             g.add((f, NHSKG.responseOption, Literal(rec["option"])))
         if rec["note"]:
             g.add((f, RDFS.comment, Literal(rec["note"])))
         return f
+
+    def about_the_survey(self, survey_id: str) -> str:
+        """The question a figure about the survey itself answers (how many responded): every Data Cube
+        observation needs a value for every dimension, and question is one."""
+        q, g = vocab.question(survey_id, ABOUT_THE_SURVEY), self.g
+        g.add((q, RDF.type, NHSKG.Question))
+        g.add((q, RDFS.label, Literal("About the survey itself: who and how many responded")))
+        g.add((q, NHSKG.askedIn, vocab.survey(survey_id)))
+        g.add((q, NHSKG.exhaustive, Literal(False)))
+        g.add((q, NHSKG.multipleResponse, Literal(True)))  # its figures are not shares of one answer
+        return ABOUT_THE_SURVEY
 
     def finding(self, rec: Record) -> None:
         survey_id = self.ctx.finding_survey(self.doc_id, rec)
@@ -200,15 +214,32 @@ class DocumentEmitter:
             g.add((f, NHSKG.category, self.ctx.resolve(rec, "category", doc_id=self.doc_id)))
         self.annotate(f, spans, f"finding-{rec['id']}", OA.describing)
         self.findings[rec["id"]] = (f, value, rec)
-        if fig.verbal:  # the words are the finding's only statement: a verbal figure that is exact by definition
-            self.verbal_node(rec, f, fig, spans, "exact")
 
     def finding_ref(self, rec: Record, name: str) -> tuple[URIRef, Decimal, Record]:
         if rec[name] not in self.findings:
             raise rec.error(name, f"no finding {rec[name]!r} in this document's findings")
         return self.findings[rec[name]]
 
-    def verbal_node(self, rec: Record, finding: URIRef, fig: Figure, spans: list[Span], fit: str) -> URIRef:
+    def verbal_figure(self, rec: Record) -> None:
+        """Words standing for a number stated elsewhere, in this document or (``finding:DOC/ID``) another."""
+        ref = rec["stands_for"]
+        if ref.startswith("finding:"):
+            doc_id, _, finding_id = ref.partition(":")[2].partition("/")
+            target = self.ctx.documents[doc_id].sections["findings"] if doc_id in self.ctx.documents else []
+            target = next((r for r in target if r["id"] == finding_id), None)
+            if target is None:
+                raise rec.error("stands_for", f"{ref!r}: no such finding — use finding:DOC/ID of a curated finding")
+            finding, value = self.ctx.resolve(rec, "stands_for"), Decimal(str(target["value"]))
+        else:
+            finding, value, target = self.finding_ref(rec, "stands_for")
+        spans = self.spans(rec)
+        fig = self.figure(rec, spans[0])
+        if target["unit"] != "percent" or fig.unit != "percent":
+            raise rec.error("stands_for", f"{ref!r}: a verbal figure and the finding it stands for are percentages")
+        fit = judge_fit(fig, value)
+        if fit != rec["expect_fit"]:
+            raise rec.error("expect_fit", f"the fit rule judges {rec['figure']!r} for {value} {fit}, not "
+                                          f"{rec['expect_fit']} — check the reading, or the rule in figures.judge_fit")
         v, g = vocab.thing("verbal-figure", self.doc_id, rec["id"]), self.g
         g.add((v, RDF.type, NHSKG.VerbalFigure))
         g.add((v, RDFS.label, Literal(rec["figure"])))
@@ -219,16 +250,9 @@ class DocumentEmitter:
         if fig.qualifier:
             g.add((v, NHSKG.qualifier, vocab.concept("qualifier", fig.qualifier)))
         g.add((v, NHSKG.reportedIn, self.doc))
+        if rec["note"]:
+            g.add((v, RDFS.comment, Literal(rec["note"])))
         self.annotate(v, spans, f"verbal-{rec['id']}", OA.describing)
-        return v
-
-    def verbal_figure(self, rec: Record) -> None:
-        finding, value, target = self.finding_ref(rec, "stands_for")
-        spans = self.spans(rec)
-        fig = self.figure(rec, spans[0])
-        if target["unit"] != "percent":
-            raise rec.error("stands_for", f"{rec['stands_for']!r} is not a percentage; a verbal figure stands for one")
-        self.verbal_node(rec, finding, fig, spans, judge_fit(fig, value))
 
     def derived(self, rec: Record) -> None:
         source, source_value, _ = self.finding_ref(rec, "from")
@@ -267,28 +291,41 @@ class DocumentEmitter:
         self.annotate(r, self.spans(rec), f"respondent-{rec['id']}", OA.identifying)
 
     def role(self, rec: Record) -> None:
-        person = self.ctx.resolve(rec, "person")
-        org = self.ctx.resolve(rec, "organisation") if rec["organisation"] else None
-        role = vocab.concept("role", vocab.slugify(rec["role"]))
-        org_key = rec["organisation"].replace(":", "-") if rec["organisation"] else "none"
-        m, g = vocab.thing("membership", rec["person"].split(":", 1)[1], org_key, vocab.slugify(rec["role"])), self.g
-        g.add((m, RDF.type, ORG.Membership))
-        g.add((m, RDFS.label, Literal(f"{rec['name_form']}, {rec['role']}")))
-        g.add((m, ORG.member, person))
-        g.add((m, ORG.role, role))
-        g.add((role, RDF.type, ORG.Role))
-        g.add((role, RDF.type, SKOS.Concept))
-        g.add((role, SKOS.inScheme, vocab.scheme("role")))
-        g.add((role, SKOS.prefLabel, Literal(rec["role"])))
-        g.add((role, RDFS.label, Literal(rec["role"])))
-        g.add((m, NHSKG.attestedIn, self.doc))
-        if org is not None:
-            g.add((m, ORG.organization, org))
+        """A role in a named organisation is an org:Membership; one outside any (a GP, a practice manager)
+        is an nhskg:Occupation, since ORG has no membership without an organisation."""
+        person, g = self.ctx.resolve(rec, "person"), self.g
+        try:
+            role_slug = vocab.slugify(rec["role"])
+        except ValueError:
+            raise rec.error("role", f"{rec['role']!r} has no letters or digits — name the role") from None
+        person_slug = rec["person"].split(":", 1)[1]
+        if rec["organisation"]:
+            org = self.ctx.resolve(rec, "organisation")
+            node = vocab.thing("membership", person_slug, rec["organisation"].replace(":", "-"), role_slug)
+            role = vocab.concept("role", role_slug)
+            g.add((node, RDF.type, ORG.Membership))
+            g.add((node, ORG.member, person))
+            g.add((node, ORG.organization, org))
+            g.add((node, ORG.role, role))
+            for cls in (ORG.Role, SKOS.Concept):
+                g.add((role, RDF.type, cls))
+            g.add((role, SKOS.inScheme, vocab.scheme("role")))
+            g.add((role, SKOS.prefLabel, Literal(rec["role"])))
+            g.add((role, RDFS.label, Literal(rec["role"])))
+        else:
+            node = vocab.thing("occupation", person_slug, role_slug)
+            g.add((node, RDF.type, NHSKG.Occupation))
+            g.add((node, NHSKG.holder, person))
+            g.add((node, SCHEMA.roleName, Literal(rec["role"])))
+        g.add((node, RDFS.label, Literal(f"{rec['name_form']}, {rec['role']}")))
+        g.add((node, NHSKG.attestedIn, self.doc))
+        if rec["note"]:
+            g.add((node, RDFS.comment, Literal(rec["note"])))
         spans = self.spans(rec)
         if not any(rec["name_form"] in s.exact for s in spans):
             raise rec.error("name_form", f"{rec['name_form']!r} is not inside the words")
         g.add((person, NHSKG.nameForm, Literal(rec["name_form"])))
-        self.annotate(m, spans, f"role-{vocab.slugify(rec['role'])}", OA.describing)  # one span may attest two roles
+        self.annotate(node, spans, f"role-{role_slug}", OA.describing)  # one span may attest two roles
 
     def quotation(self, rec: Record) -> None:
         q, g = vocab.thing("quotation", self.doc_id, rec["id"]), self.g
@@ -312,17 +349,25 @@ class DocumentEmitter:
         """A survey's number of responses, from its unqualified ``responses`` finding."""
         for _, value, rec in self.findings.values():
             if rec.get("measure") == "responses":
-                prop = NHSKG.numberOfResponses if parse_figure(rec["figure"]).qualifier is None else NHSKG.responsesAtLeast
+                qualifier = parse_figure(rec["figure"]).qualifier
+                if qualifier not in (None, "more-than", "over"):
+                    raise rec.error("figure", f"a number of responses qualified {qualifier!r} cannot be recorded")
+                prop = NHSKG.numberOfResponses if qualifier is None else NHSKG.responsesMoreThan
                 survey_id = self.ctx.finding_survey(self.doc_id, rec)
                 self.g.add((vocab.survey(survey_id), prop, Literal(int(value), datatype=XSD.nonNegativeInteger)))
 
 
+_PERIODS = ((re.compile(r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$"), XSD.date),
+            (re.compile(r"^\d{4}-(0[1-9]|1[0-2])$"), XSD.gYearMonth), (re.compile(r"^\d{4}$"), XSD.gYear))
+
+
 def _period(rec: Record, name: str) -> Literal:
+    """A date as precise as it is known: YYYY-MM-DD, YYYY-MM or YYYY, typed accordingly."""
     value = rec[name]
-    for length, datatype in ((10, XSD.date), (7, XSD.gYearMonth), (4, XSD.gYear)):
-        if len(value) == length:
+    for pattern, datatype in _PERIODS:
+        if pattern.match(value):
             return Literal(value, datatype=datatype)
-    raise rec.error(name, f"{value!r} is not a date, YYYY-MM or YYYY")
+    raise rec.error(name, f"{value!r} is not a date: write YYYY-MM-DD, YYYY-MM or YYYY")
 
 
 def _short(text: str, limit: int = 60) -> str:

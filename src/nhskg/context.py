@@ -115,9 +115,14 @@ def load_context() -> Context:
         judgements=read_section(paths.JUDGEMENTS_YAML, "judgements"),
         documents=dict(sorted(documents.items())),
     )
+    respondents: dict[str, str] = {}
     for doc_id, doc in ctx.documents.items():
         for section in ("questions", "findings", "verbal_figures", "derived", "respondents", "quotations"):
             _by_id(doc.sections[section], section.rstrip("s").replace("_", " "))
+        for rec in doc.sections["respondents"]:  # respondent IRIs are global: ids must be too
+            if rec["id"] in respondents:
+                raise rec.error("id", f"respondent {rec['id']!r} is also defined in document {respondents[rec['id']]}")
+            respondents[rec["id"]] = doc_id
         for rec in doc.sections["surveys"]:
             if rec["id"] in ctx.surveys:
                 raise rec.error("id", f"survey {rec['id']!r} is also defined in document {ctx.surveys[rec['id']][0]}")

@@ -90,7 +90,7 @@ SCHEMA: dict[str, list[tuple[str, bool, str]]] = {
     "judgements": [("id", REQ, "slug"), ("kind", REQ, "str"), ("subjects", REQ, "refs"),
                    ("confidence", REQ, "str"), ("rationale", REQ, "str")],
     "surveys": [("id", REQ, "slug"), ("label", REQ, "str"), ("conductors", REQ, "refs"),
-                ("partners", OPT, "refs"), ("series", OPT, "slug"), ("wave", OPT, "int"),
+                ("partners", OPT, "refs"), ("series", OPT, "slug"), ("wave", OPT, "posint"),
                 ("wave_label", OPT, "str"), ("fieldwork", OPT, "str"), ("population", OPT, "str"),
                 ("words", OPT, "words"), ("note", OPT, "str")],
     "questions": [("id", REQ, "slug"), ("survey", REQ, "slug"), ("text", REQ, "str"),
@@ -100,7 +100,7 @@ SCHEMA: dict[str, list[tuple[str, bool, str]]] = {
                  ("option", OPT, "str"), ("category", OPT, "ref"), ("measure", OPT, "str"),
                  ("value", REQ, "num"), ("unit", REQ, "str"), ("topic", REQ, "slug"), ("base", OPT, "slug"),
                  ("figure", REQ, "str"), WORDS, OCC, ("note", OPT, "str")],
-    "verbal_figures": [("id", REQ, "slug"), ("stands_for", REQ, "slug"), ("figure", REQ, "str"), WORDS,
+    "verbal_figures": [("id", REQ, "slug"), ("stands_for", REQ, "findingref"), ("figure", REQ, "str"), WORDS,
                        OCC, ("expect_fit", REQ, "str"), ("note", OPT, "str")],
     "derived": [("id", REQ, "slug"), ("survey", REQ, "slug"), ("question", OPT, "slug"),
                 ("option", OPT, "str"), ("unit", REQ, "str"), ("topic", REQ, "slug"), ("operation", REQ, "str"),
@@ -125,6 +125,7 @@ ENUMS = {
     "operation": {"before-change", "remainder"},
 }
 _SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+_FINDING_REF = re.compile(r"^finding:[A-Za-z0-9]+/[A-Za-z0-9][A-Za-z0-9._-]*$")
 _REF = re.compile(r"^[a-z-]+:[A-Za-z0-9][A-Za-z0-9._/-]*$")
 
 
@@ -159,6 +160,8 @@ def _check_value(rec: Record, name: str, kind: str) -> None:
         "refs": lambda v: isinstance(v, list) and all(isinstance(x, str) and _REF.match(x) for x in v),
         "strs": lambda v: isinstance(v, list) and all(isinstance(x, str) and x for x in v),
         "int": lambda v: isinstance(v, int) and not isinstance(v, bool),
+        "posint": lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 1,
+        "findingref": lambda v: isinstance(v, str) and bool(_SLUG.match(v) or _FINDING_REF.match(v)),
         "num": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
         "bool": lambda v: isinstance(v, bool),
         "words": lambda v: (isinstance(v, str) and v != "") or (
@@ -169,6 +172,8 @@ def _check_value(rec: Record, name: str, kind: str) -> None:
         hint = {"ref": "a reference like org:napc, ccg:02Q or person:michael-dixon",
                 "refs": "a list of references like [org:napc, org:nhs-alliance]",
                 "slug": "a slug of letters, digits, '.', '_' and '-'",
+                "posint": "a whole number from 1",
+                "findingref": "a finding id of this document, or finding:DOC/ID of another's",
                 "words": "the exact words (a string, or a list of strings)",
                 "occurrence": "a whole number from 1, or 'all'"}.get(kind, f"a {kind}")
         raise rec.error(name, f"{value!r} is not {hint}")

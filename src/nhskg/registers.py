@@ -62,6 +62,8 @@ def _rows(name: str, encoding: str = "utf-8", header: bool = True) -> list[tuple
         text = path.read_bytes().decode(encoding)
     except FileNotFoundError:
         raise RegisterError(f"{path}: missing — copy it from the published registers") from None
+    except UnicodeDecodeError as exc:
+        raise RegisterError(f"{path}: byte {exc.start} is not {encoding} — keep the file as published") from None
     reader = csv.DictReader(io.StringIO(text)) if header else csv.reader(io.StringIO(text))
     return [(i + (2 if header else 1), row) for i, row in enumerate(reader)]
 
@@ -88,7 +90,7 @@ def load_registers() -> Registers:
         extract = eccg.get(ods)
         opened = _iso(extract[10]) if extract else None
         closed = _iso(extract[11]) if extract else None
-        reg.orgs[("ccg", ods)] = RegisterOrg("ccg", ods, row["CCG13NM"], ods, ons, "CCG_APR_2013.csv",
+        reg.orgs[("ccg", ods)] = RegisterOrg("ccg", ods, _need(row, "CCG13NM", "CCG_APR_2013.csv", line), ods, ons, "CCG_APR_2013.csv",
                                             opened, closed)
         ccg_by_ons[ons] = ods
     at_ods = {}
@@ -99,24 +101,24 @@ def load_registers() -> Registers:
         if ons not in at_ods:
             raise RegisterError(f"NHSAT_APR_2013_EN_NC.csv:{line}: area team {ons} has no ODS code in at.csv")
         reg.orgs[("area-team", at_ods[ons])] = RegisterOrg(
-            "area-team", at_ods[ons], row["NHSAT13NM"], at_ods[ons], ons, "NHSAT_APR_2013_EN_NC.csv")
+            "area-team", at_ods[ons], _need(row, "NHSAT13NM", "NHSAT_APR_2013_EN_NC.csv", line), at_ods[ons], ons, "NHSAT_APR_2013_EN_NC.csv")
     for line, row in _rows("CCG13_NHSAT13_NHSCR13_EW_LU.csv"):
         name = "CCG13_NHSAT13_NHSCR13_EW_LU.csv"
         ccg_ons, at_ons = _need(row, "CCG13CD", name, line), _need(row, "NHSAT13CD", name, line)
         region = _need(row, "NHSCR13CD", name, line)
         if ccg_ons not in ccg_by_ons or at_ons not in at_ods:
             raise RegisterError(f"{name}:{line}: {ccg_ons} or {at_ons} is not in the CCG or area team register")
-        reg.orgs.setdefault(("region", region), RegisterOrg("region", region, row["NHSCR13NM"], None, region, name))
+        reg.orgs.setdefault(("region", region), RegisterOrg("region", region, _need(row, "NHSCR13NM", name, line), None, region, name))
         reg.links.append(RegisterLink(("ccg", ccg_by_ons[ccg_ons]), ("area-team", at_ods[at_ons]), name, "2013-04-01"))
         link = RegisterLink(("area-team", at_ods[at_ons]), ("region", region), name, "2013-04-01")
         if link not in reg.links:
             reg.links.append(link)
     for line, row in _rows("SHA_2012.csv"):
         ods = _need(row, "SHA12CDO", "SHA_2012.csv", line)
-        reg.orgs[("sha", ods)] = RegisterOrg("sha", ods, row["SHA12NM"], ods, row["SHA12CD"], "SHA_2012.csv")
+        reg.orgs[("sha", ods)] = RegisterOrg("sha", ods, _need(row, "SHA12NM", "SHA_2012.csv", line), ods, _need(row, "SHA12CD", "SHA_2012.csv", line), "SHA_2012.csv")
     for line, row in _rows("PCO_2012.csv"):
         ods = _need(row, "PCO12CDO", "PCO_2012.csv", line)
-        reg.orgs[("pct", ods)] = RegisterOrg("pct", ods, row["PCO12NM"], ods, row["PCO12CD"], "PCO_2012.csv")
+        reg.orgs[("pct", ods)] = RegisterOrg("pct", ods, _need(row, "PCO12NM", "PCO_2012.csv", line), ods, _need(row, "PCO12CD", "PCO_2012.csv", line), "PCO_2012.csv")
     for line, row in _rows("PCO12_SHA12_EN_LU.csv"):
         pct, sha = _need(row, "PCO12CDO", "PCO12_SHA12_EN_LU.csv", line), _need(row, "SHA12CDO", "PCO12_SHA12_EN_LU.csv", line)
         if ("pct", pct) not in reg.orgs or ("sha", sha) not in reg.orgs:

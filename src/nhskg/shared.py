@@ -4,7 +4,7 @@ survey series and curatorial judgements; and the registers' organisations and re
 from __future__ import annotations
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCAT, DCTERMS, FOAF, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCAT, DCTERMS, FOAF, PROV, RDF, RDFS, SKOS, TIME, XSD
 
 from . import vocab
 from .claims import DocumentEmitter, _period
@@ -160,6 +160,18 @@ def judgements(ctx: Context, g: Graph) -> None:
             g.add((j, NHSKG.judgementSubject, ctx.resolve(rec, "subjects", ref)))
 
 
+def _interval_from(g: Graph, day: str) -> URIRef:
+    """An OWL-Time interval beginning on ``day`` with no known end."""
+    interval, instant = vocab.thing("interval", f"from-{day}"), vocab.thing("instant", day)
+    g.add((interval, RDF.type, TIME.Interval))
+    g.add((interval, RDFS.label, Literal(f"from {day}")))
+    g.add((interval, TIME.hasBeginning, instant))
+    g.add((instant, RDF.type, TIME.Instant))
+    g.add((instant, RDFS.label, Literal(day)))
+    g.add((instant, TIME.inXSDDate, Literal(day, datatype=XSD.date)))
+    return interval
+
+
 def registers(reg: Registers, g: Graph) -> None:
     """Register organisations keyed by ODS code (regions by ONS), and their time-stamped relations."""
     files = sorted({o.source for o in reg.orgs.values()} | {link.source for link in reg.links} | {"eccg_2016-02.csv", "at.csv"})
@@ -195,4 +207,6 @@ def registers(reg: Registers, g: Graph) -> None:
         g.add((m, ORG.organization, parent))
         g.add((m, ORG.role, vocab.concept("role", role)))
         g.add((m, NHSKG.asAt, Literal(link.as_at, datatype=XSD.date if len(link.as_at) == 10 else XSD.gYear)))
+        if len(link.as_at) == 10:  # the April 2013 structure held from that day; its end is in no register
+            g.add((m, ORG.memberDuring, _interval_from(g, link.as_at)))
         g.add((m, PROV.wasDerivedFrom, vocab.thing("register", link.source)))
