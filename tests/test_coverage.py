@@ -114,3 +114,31 @@ def _spans_of_mentions(doc_id: str) -> list[tuple[int, int]]:
         found = locate_all(text, rec["words"]) if rec["occurrence"] == "all" else [locate(text, rec["words"], rec["occurrence"])]
         spans += [(s.start, s.end) for s in found if rec["entity"].startswith("person:")]
     return spans
+
+
+def _mentioned(doc_id: str, entity: str) -> bool:
+    return any(rec["entity"] == entity for rec in CONTEXT.documents[doc_id].sections["mentions"])
+
+
+NAMES = [(f"org:{slug}", name) for slug, rec in CONTEXT.organisations.items()
+         for name in [rec["label"], *rec.get("alt_labels", [])]]
+NAMES += [(f"person:{slug}", rec["name"]) for slug, rec in CONTEXT.people.items()]
+NAMES += [(f"person:{slug}", rec["name"].split()[-1]) for slug, rec in CONTEXT.people.items()]
+NAMES += [(f"ccg:{o.key}", o.name.removeprefix("NHS ").replace(" & ", " and ") + " CCG")
+          for o in CONTEXT.registers.of_kind("ccg")]
+NAMED = sorted({(doc_id, entity, name) for doc_id, src in CONTEXT.sources.items() for entity, name in NAMES
+                if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", src.text)})
+
+
+def test_names_found_in_the_texts():
+    assert len(NAMED) >= 40, len(NAMED)
+
+
+@pytest.mark.parametrize("doc_id,entity,name", NAMED, ids=[f"{d}:{n}" for d, _, n in NAMED])
+def test_every_name_in_a_text_is_a_mention(doc_id, entity, name):
+    assert _mentioned(doc_id, entity), f"{name!r} stands in {doc_id} but {entity} is not mentioned there"
+
+
+def test_ccgs_named_with_their_own_word_order_are_mentioned():
+    # "neighbouring CCG, Ipswich and East Suffolk" names a CCG without the word CCG after it.
+    assert _mentioned("002", "ccg:06L") and _mentioned("002", "ccg:07K") and _mentioned("002", "ccg:01D")

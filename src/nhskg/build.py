@@ -130,18 +130,23 @@ def serialise(ds: Dataset, void: Graph) -> dict[str, bytes]:
 
 
 def write_atomically(files: dict[str, bytes], dist_dir: Path) -> None:
-    """Write each file to a temporary name beside it, then rename: no half-written output survives."""
+    """Write every file to a temporary name beside its target first, then rename them all: a failure
+    while writing leaves the previous outputs untouched, and the renames take a moment."""
     dist_dir.mkdir(parents=True, exist_ok=True)
-    for name, data in files.items():
-        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", dir=dist_dir)
-        try:
+    staged: list[tuple[str, Path]] = []
+    try:
+        for name, data in files.items():
+            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", dir=dist_dir)
+            staged.append((name, Path(tmp)))
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
             os.chmod(tmp, 0o644)  # mkstemp's 0600 would hide published dumps from a web server
-            os.replace(tmp, dist_dir / name)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+    except BaseException:
+        for _, tmp in staged:
+            tmp.unlink(missing_ok=True)
+        raise
+    for name, tmp in staged:
+        os.replace(tmp, dist_dir / name)
 
 
 def summary(ds: Dataset) -> dict:
