@@ -1,96 +1,30 @@
-"""One document's curated records -> its named graph, every claim anchored to its exact words.
-
-Each finding, verbal figure, derivation's stated basis, quotation, role, survey and mention is the
-``oa:hasBody`` of an ``oa:Annotation`` whose target is an ``oa:SpecificResource`` on the document with
-an ``oa:TextPositionSelector`` and an ``oa:TextQuoteSelector``. Values are checked against the words.
+"""One document's curated records -> its named graph: surveys, questions, findings, verbal and derived
+figures, and (through ``PeopleClaims``) the people and organisations it names. Every value is checked
+against the words it stands on before it is written.
 """
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import PROV, QB, RDF, RDFS, SKOS, XSD
+from rdflib import Literal, URIRef
+from rdflib.namespace import PROV, QB, RDF, RDFS, XSD
 
 from . import vocab
-from .anchor import AnchorError, Span, locate, locate_all, locate_within
-from .context import Context
 from .curation import Record
-from .figures import Figure, FigureError, judge_fit, parse_figure
-from .vocab import NHSKG, OA, ORG, SCHEMA
+from .evidence import typed_date, decimal_literal
+from .figures import judge_fit, parse_figure
+from .people import PeopleClaims
+from .vocab import NHSKG, OA
 
 ABOUT_THE_SURVEY = "about-the-survey"
 _UNIT_OF_FIGURE = {"percent": {"percent"}, "percentage-point": {"percentage-point"},
                    "number": {"count", "mean-score"}}
 
 
-def decimal_literal(value: Decimal | float | int) -> Literal:
-    """The canonical xsd:decimal literal ("47.0", "33.3", "-5.0"): no float noise, and the form Turtle
-    writes and reads back unchanged."""
-    text = format(Decimal(str(value)).normalize(), "f")
-    return Literal(text if "." in text else text + ".0", datatype=XSD.decimal)
-
-
-class DocumentEmitter:
+class DocumentEmitter(PeopleClaims):
     """Writes one document's records into its named graph."""
 
-    def __init__(self, ctx: Context, doc_id: str, graph: Graph):
-        self.ctx, self.doc_id, self.g = ctx, doc_id, graph
-        self.text = ctx.sources[doc_id].text
-        self.doc = vocab.document(doc_id)
-        self.findings: dict[str, tuple[URIRef, Decimal, Record]] = {}
-
-    # --- anchoring ----------------------------------------------------------------------------
-    def spans(self, rec: Record, name: str = "words") -> list[Span]:
-        """Where the record's words stand; fails closed at the record's ``name`` line."""
-        occurrence, value = rec["occurrence"], rec[name]
-        words = [] if value is None else [value] if isinstance(value, str) else list(value)
-        try:
-            if occurrence == "all":
-                if rec.section not in ("mentions", "not_figures"):
-                    raise AnchorError("occurrence: all is only for mentions and not_figures — give a number")
-                return [s for w in words for s in locate_all(self.text, w)]
-            return [locate(self.text, w, occurrence) for w in words]
-        except AnchorError as exc:
-            source = self.ctx.sources[self.doc_id].record["file"]
-            hint = f" — copy the words exactly from {source}" if "not found" in str(exc) else ""
-            raise rec.error(name, f"{exc}{hint}") from None
-
-    def annotate(self, body: URIRef, spans: list[Span], key: str, motivation: URIRef) -> None:
-        """One annotation per span, its IRI keyed by the span's offsets so it never moves."""
-        for span in spans:
-            ann = vocab.annotation(self.doc_id, f"{key}-{span.start}-{span.end}")
-            target, position, quote = (URIRef(f"{ann}#{part}") for part in ("target", "position", "quote"))
-            g = self.g
-            g.add((ann, RDF.type, OA.Annotation))
-            g.add((ann, OA.hasBody, body))
-            g.add((ann, OA.hasTarget, target))
-            g.add((ann, OA.motivatedBy, motivation))
-            g.add((ann, PROV.wasAttributedTo, vocab.CURATORS))
-            g.add((target, RDF.type, OA.SpecificResource))
-            g.add((target, OA.hasSource, self.doc))
-            g.add((target, OA.hasSelector, position))
-            g.add((target, OA.hasSelector, quote))
-            g.add((position, RDF.type, OA.TextPositionSelector))
-            g.add((position, OA.start, Literal(span.start, datatype=XSD.nonNegativeInteger)))
-            g.add((position, OA.end, Literal(span.end, datatype=XSD.nonNegativeInteger)))
-            g.add((quote, RDF.type, OA.TextQuoteSelector))
-            g.add((quote, OA.exact, Literal(span.exact)))
-            if span.prefix:  # at the very start or end of a text there is no context to give
-                g.add((quote, OA.prefix, Literal(span.prefix)))
-            if span.suffix:
-                g.add((quote, OA.suffix, Literal(span.suffix)))
-
-    def figure(self, rec: Record, span: Span) -> Figure:
-        """The record's ``figure``, found inside its words and read as a number."""
-        try:
-            locate_within(self.text, span, rec["figure"])
-            return parse_figure(rec["figure"])
-        except (AnchorError, FigureError) as exc:
-            raise rec.error("figure", f"{exc} — the figure must be the number's words inside `words`") from None
-
-    # --- records --------------------------------------------------------------------------------
     def emit(self) -> None:
         doc = self.ctx.documents[self.doc_id]
         for rec in doc.sections["surveys"]:
@@ -136,7 +70,7 @@ class DocumentEmitter:
         if rec["wave_label"]:
             g.add((s, NHSKG.waveLabel, Literal(rec["wave_label"])))
         if rec["fieldwork"]:
-            g.add((s, NHSKG.fieldworkPeriod, _period(rec, "fieldwork")))
+            g.add((s, NHSKG.fieldworkPeriod, typed_date(rec, "fieldwork")))
         if rec["population"]:
             g.add((s, NHSKG.population, Literal(rec["population"])))
         if rec["note"]:
@@ -283,68 +217,6 @@ class DocumentEmitter:
             g.add((derivation, PROV.used, item))
         self.annotate(derivation, self.spans(rec), f"derivation-{rec['id']}", OA.describing)
 
-    def respondent(self, rec: Record) -> None:
-        r, g = vocab.thing("respondent", rec["id"]), self.g
-        g.add((r, RDF.type, NHSKG.AnonymousRespondent))
-        g.add((r, RDFS.label, Literal(rec["label"])))
-        g.add((r, NHSKG.respondentTo, self.ctx.survey_of(rec, "survey", self.doc_id)))
-        self.annotate(r, self.spans(rec), f"respondent-{rec['id']}", OA.identifying)
-
-    def role(self, rec: Record) -> None:
-        """A role in a named organisation is an org:Membership; one outside any (a GP, a practice manager)
-        is an nhskg:Occupation, since ORG has no membership without an organisation."""
-        person, g = self.ctx.resolve(rec, "person"), self.g
-        try:
-            role_slug = vocab.slugify(rec["role"])
-        except ValueError:
-            raise rec.error("role", f"{rec['role']!r} has no letters or digits — name the role") from None
-        person_slug = rec["person"].split(":", 1)[1]
-        if rec["organisation"]:
-            org = self.ctx.resolve(rec, "organisation")
-            node = vocab.thing("membership", person_slug, rec["organisation"].replace(":", "-"), role_slug)
-            role = vocab.concept("role", role_slug)
-            g.add((node, RDF.type, ORG.Membership))
-            g.add((node, ORG.member, person))
-            g.add((node, ORG.organization, org))
-            g.add((node, ORG.role, role))
-            for cls in (ORG.Role, SKOS.Concept):
-                g.add((role, RDF.type, cls))
-            g.add((role, SKOS.inScheme, vocab.scheme("role")))
-            g.add((role, SKOS.prefLabel, Literal(rec["role"])))
-            g.add((role, RDFS.label, Literal(rec["role"])))
-        else:
-            node = vocab.thing("occupation", person_slug, role_slug)
-            g.add((node, RDF.type, NHSKG.Occupation))
-            g.add((node, NHSKG.holder, person))
-            g.add((node, SCHEMA.roleName, Literal(rec["role"])))
-        g.add((node, RDFS.label, Literal(f"{rec['name_form']}, {rec['role']}")))
-        g.add((node, NHSKG.attestedIn, self.doc))
-        if rec["note"]:
-            g.add((node, RDFS.comment, Literal(rec["note"])))
-        spans = self.spans(rec)
-        if not any(rec["name_form"] in s.exact for s in spans):
-            raise rec.error("name_form", f"{rec['name_form']!r} is not inside the words")
-        g.add((person, NHSKG.nameForm, Literal(rec["name_form"])))
-        self.annotate(node, spans, f"role-{role_slug}", OA.describing)  # one span may attest two roles
-
-    def quotation(self, rec: Record) -> None:
-        q, g = vocab.thing("quotation", self.doc_id, rec["id"]), self.g
-        speaker = self.ctx.resolve(rec, "speaker", doc_id=self.doc_id)
-        spans = self.spans(rec)
-        g.add((q, RDF.type, NHSKG.DirectQuotation if rec["direct"] else NHSKG.ReportedSpeech))
-        g.add((q, NHSKG.speaker, speaker))
-        g.add((q, SCHEMA.text, Literal("\n".join(s.exact for s in spans))))
-        g.add((q, RDFS.label, Literal(_short(spans[0].exact))))
-        g.add((q, NHSKG.reportedIn, self.doc))
-        self.annotate(q, spans, f"quotation-{rec['id']}", OA.describing)
-
-    def mention(self, rec: Record) -> None:
-        entity = self.ctx.resolve(rec, "entity", doc_id=self.doc_id)
-        spans = self.spans(rec)
-        self.g.add((self.doc, SCHEMA.mentions, entity))
-        self.g.add((entity, NHSKG.nameForm, Literal(spans[0].exact)))
-        self.annotate(entity, spans, "mention", OA.identifying)
-
     def responses(self) -> None:
         """A survey's number of responses, from its unqualified ``responses`` finding."""
         for _, value, rec in self.findings.values():
@@ -355,20 +227,3 @@ class DocumentEmitter:
                 prop = NHSKG.numberOfResponses if qualifier is None else NHSKG.responsesMoreThan
                 survey_id = self.ctx.finding_survey(self.doc_id, rec)
                 self.g.add((vocab.survey(survey_id), prop, Literal(int(value), datatype=XSD.nonNegativeInteger)))
-
-
-_PERIODS = ((re.compile(r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$"), XSD.date),
-            (re.compile(r"^\d{4}-(0[1-9]|1[0-2])$"), XSD.gYearMonth), (re.compile(r"^\d{4}$"), XSD.gYear))
-
-
-def _period(rec: Record, name: str) -> Literal:
-    """A date as precise as it is known: YYYY-MM-DD, YYYY-MM or YYYY, typed accordingly."""
-    value = rec[name]
-    for pattern, datatype in _PERIODS:
-        if pattern.match(value):
-            return Literal(value, datatype=datatype)
-    raise rec.error(name, f"{value!r} is not a date: write YYYY-MM-DD, YYYY-MM or YYYY")
-
-
-def _short(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"

@@ -7,7 +7,8 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, PROV, RDF, RDFS, SKOS, TIME, XSD
 
 from . import vocab
-from .claims import DocumentEmitter, _period
+from .claims import DocumentEmitter
+from .evidence import typed_date
 from .context import Context
 from .registers import Registers
 from .vocab import NHSKG, ORG, SCHEMA
@@ -57,7 +58,7 @@ def documents(ctx: Context, ds_graph) -> None:
         if rec["url"]:
             g.add((d, SCHEMA.url, Literal(rec["url"], datatype=XSD.anyURI)))
         if rec["date"]:
-            g.add((d, SCHEMA.datePublished, _period(rec, "date")))
+            g.add((d, SCHEMA.datePublished, typed_date(rec, "date")))
         g.add((d, NHSKG.dateBasis, vocab.concept("basis", rec["date_basis"])))
         if rec["date_note"]:
             g.add((d, NHSKG.dateNote, Literal(rec["date_note"])))
@@ -102,7 +103,7 @@ def organisations(ctx: Context, g: Graph) -> None:
             g.add((event, ORG.resultingOrganization, new))
             g.add((o, NHSKG.renamedTo, new))
             if rec["renamed_on"]:
-                g.add((event, DCTERMS.date, _period(rec, "renamed_on")))
+                g.add((event, DCTERMS.date, typed_date(rec, "renamed_on")))
 
 
 def people(ctx: Context, g: Graph) -> None:
