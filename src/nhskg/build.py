@@ -177,8 +177,17 @@ def run_build(dist_dir: Path | None = None) -> dict:
     """Build, describe and write everything; returns the summary."""
     from .void import describe
 
+    from .validate import union_graph, validate_graph
+
     ds = build_dataset()
+    report = validate_graph(union_graph(ds))
+    if not report.conforms:
+        violations = [r for r in report.results if r.severity == "violation"]
+        first = violations[0]
+        raise UserError(f"the graph does not conform to shapes/: {len(violations)} violations, nothing written; "
+                        f"first: {first.label or first.focus}: {first.message} — run `nhskg validate` for all")
     stats = summary(ds)
+    stats["warnings"] = report.count("warning")
     files = serialise(ds, describe(ds, stats, build_time()))
     write_atomically(files, dist_dir or paths.DIST_DIR)
     return stats
@@ -192,6 +201,8 @@ def format_summary(stats: dict) -> str:
                                                        "derived findings", "verbal figures", "quotations",
                                                        "people", "anonymous respondents", "annotations",
                                                        "judgements")))
+    if "warnings" in stats:
+        lines.append(f"validated against shapes/: conforms, {stats['warnings']} warnings (`nhskg validate` lists them)")
     return "\n".join(lines)
 
 

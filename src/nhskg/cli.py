@@ -12,6 +12,7 @@ from .curation import CurationError
 from .errors import UserError
 from .formatting import fmt_command
 from .registers import RegisterError
+from .validate import validate_command
 
 #: Errors that are the user's to fix: shown in one line, exit status 2, never a traceback.
 USER_ERRORS = (UserError, CurationError, RegisterError, AnchorError)
@@ -25,6 +26,7 @@ def cli() -> None:
 
 cli.add_command(build_command)
 cli.add_command(fmt_command)
+cli.add_command(validate_command)
 
 
 def main() -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 _ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
          "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
@@ -196,6 +196,17 @@ def is_date_like(text: str, start: int, end: int) -> bool:
     before, after = text[max(0, start - 12):start], text[end:end + 12]
     return bool(re.match(rf"\s+(?:{_MONTHS})\b", after) or re.search(rf"(?:{_MONTHS})\s+$", before)
                 or _DURATION.match(after))
+
+
+def smallest_base(percent: Decimal, places: int, limit: int = 10_000) -> tuple[int, int]:
+    """The fewest respondents n, and the count k of them, for which 100 k / n rounds to ``percent`` at
+    ``places`` decimal places (70.7% -> 41 respondents, 29 of them)."""
+    step = Decimal(1).scaleb(-places)
+    for n in range(1, limit + 1):
+        k = (percent * n / 100).to_integral_value(rounding=ROUND_HALF_UP)
+        if (Decimal(100) * k / n).quantize(step, rounding=ROUND_HALF_UP) == percent:
+            return n, int(k)
+    raise ValueError(f"no base up to {limit} gives {percent}%")
 
 
 # --- do the words fit the number? --------------------------------------------------------------
