@@ -1,0 +1,45 @@
+"""Benchmark: validating the full built graph against shapes/.
+
+Prints the time of `nhskg validate`'s engine (pyshacl for core constraints, SPARQL constraints and
+targets on Oxigraph) against a baseline in the same run: pyshacl alone with the same shapes.
+Run with `make bench` (or `.venv/bin/python benchmarks/bench_validate.py [--repeat N]`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+
+from pyshacl import validate as pyshacl_validate
+
+from nhskg.build import build_dataset
+from nhskg.validate import load_shapes, union_graph, validate_graph
+
+
+def _time(fn, repeat: int) -> list[float]:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3, help="runs of the nhskg engine (the baseline runs once)")
+    args = parser.parse_args()
+    data, shapes = union_graph(build_dataset()), load_shapes()
+    ours = _time(lambda: validate_graph(data, shapes), args.repeat)
+    baseline = _time(lambda: pyshacl_validate(data, shacl_graph=shapes, inference="none", advanced=True,
+                                              allow_warnings=True), 1)
+    print(f"graph: {len(data)} triples; shapes: {len(shapes)} triples")
+    print(f"nhskg validate (pyshacl core + Oxigraph SPARQL): median {statistics.median(ours):.2f} s "
+          f"over {args.repeat} runs (min {min(ours):.2f} s)")
+    print(f"baseline, pyshacl alone:                        {baseline[0]:.2f} s")
+    print(f"speed-up: {baseline[0] / statistics.median(ours):.1f}x")
+
+
+if __name__ == "__main__":
+    main()
