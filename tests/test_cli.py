@@ -14,14 +14,16 @@ from click.testing import CliRunner
 from nhskg import paths
 from nhskg.cli import cli
 
-COMMANDS = sorted(cli.commands)
+COMMANDS = sorted([name] for name in cli.commands)
+COMMANDS += sorted([name, sub] for name, command in cli.commands.items() for sub in getattr(command, "commands", {}))
 
 
 def test_the_group_lists_its_commands():
-    assert {"build", "fmt"} <= set(COMMANDS)
+    assert {"build", "fmt", "validate", "query", "sparql"} <= set(cli.commands)
+    assert {"list", "show", "run"} <= set(cli.commands["query"].commands)
 
 
-@pytest.mark.parametrize("command", [[]] + [[c] for c in COMMANDS], ids=["nhskg"] + COMMANDS)
+@pytest.mark.parametrize("command", [[]] + COMMANDS, ids=["nhskg"] + [" ".join(c) for c in COMMANDS])
 def test_help(command):
     result = CliRunner().invoke(cli, [*command, "--help"])
     assert result.exit_code == 0, result.output

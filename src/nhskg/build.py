@@ -136,7 +136,8 @@ def write_atomically(files: dict[str, bytes], dist_dir: Path) -> None:
     staged: list[tuple[str, Path]] = []
     try:
         for name, data in files.items():
-            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", dir=dist_dir)
+            (dist_dir / name).parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{Path(name).name}.", dir=(dist_dir / name).parent)
             staged.append((name, Path(tmp)))
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
@@ -188,7 +189,10 @@ def run_build(dist_dir: Path | None = None) -> dict:
                         f"first: {first.label or first.focus}: {first.message} — run `nhskg validate` for all")
     stats = summary(ds)
     stats["warnings"] = report.count("warning")
+    from .querying import docs_markdown
+
     files = serialise(ds, describe(ds, stats, build_time()))
+    files["docs/queries.md"] = docs_markdown().encode()
     write_atomically(files, dist_dir or paths.DIST_DIR)
     return stats
 
@@ -213,4 +217,4 @@ def build_command(out_dir: Path | None) -> None:
     """Build the knowledge graph into dist/ and print a summary."""
     stats = run_build(out_dir)
     click.echo(format_summary(stats))
-    click.echo(f"wrote {', '.join(OUTPUTS)} to {out_dir or paths.DIST_DIR}")
+    click.echo(f"wrote {', '.join(OUTPUTS)} and docs/queries.md to {out_dir or paths.DIST_DIR}")

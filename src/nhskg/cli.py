@@ -12,6 +12,7 @@ from .curation import CurationError
 from .errors import UserError
 from .formatting import fmt_command
 from .registers import RegisterError
+from .querying import query_group, sparql_command
 from .validate import validate_command
 
 #: Errors that are the user's to fix: shown in one line, exit status 2, never a traceback.
@@ -27,6 +28,8 @@ def cli() -> None:
 cli.add_command(build_command)
 cli.add_command(fmt_command)
 cli.add_command(validate_command)
+cli.add_command(query_group)
+cli.add_command(sparql_command)
 
 
 def main() -> None:
