@@ -34,7 +34,7 @@ def test_help(command):
 def project_copy(tmp_path: Path) -> Path:
     """A copy of the project's inputs to break on purpose."""
     root = tmp_path / "project"
-    for folder in ("graph", "ontology"):
+    for folder in ("graph", "ontology", "shapes", "queries"):
         shutil.copytree(paths.ROOT / folder, root / folder)
     return root
 
@@ -82,4 +82,5 @@ def test_a_good_build_writes_every_output(project_copy):
     assert result.returncode == 0, result.stderr
     assert "findings" in result.stdout
     assert sorted(p.name for p in (project_copy / "dist").iterdir()) == sorted(
-        ["nhskg.jsonld", "nhskg.nt", "nhskg.trig", "nhskg.ttl", "void.ttl"])
+        ["docs", "nhskg.jsonld", "nhskg.nt", "nhskg.trig", "nhskg.ttl", "void.ttl"])
+    assert "## `surveys` — Every survey" in (project_copy / "dist" / "docs" / "queries.md").read_text(encoding="utf-8")

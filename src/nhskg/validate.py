@@ -59,7 +59,10 @@ class Report:
 def load_shapes(shapes_dir: Path | None = None) -> Graph:
     """Every shapes file, as one shapes graph."""
     shapes = Graph()
-    for path in sorted((shapes_dir or paths.SHAPES_DIR).glob("*.ttl")):
+    files = sorted((shapes_dir or paths.SHAPES_DIR).glob("*.ttl"))
+    if not files:
+        raise UserError(f"{shapes_dir or paths.SHAPES_DIR}: no shapes (*.ttl) — a graph cannot be validated against nothing")
+    for path in files:
         try:
             shapes.parse(path, format="turtle")
         except Exception as exc:  # rdflib raises several types for bad Turtle
