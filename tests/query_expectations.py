@@ -55,3 +55,15 @@ EXPECTATIONS = {
 
 #: For each check under queries/checks/: Turtle that breaks the graph the way the check looks for.
 CHECK_BREAKERS: dict[str, str] = {}
+
+# Expectations are kept in a few modules so that several people can add queries at once.
+from query_expectations_more import CHECK_BREAKERS as _MORE_BREAKERS  # noqa: E402
+from query_expectations_more import EXPECTATIONS as _MORE  # noqa: E402
+from query_expectations_structure import CHECK_BREAKERS as _STRUCTURE_BREAKERS  # noqa: E402
+from query_expectations_structure import EXPECTATIONS as _STRUCTURE  # noqa: E402
+
+for _part in (_MORE, _STRUCTURE):
+    assert not set(_part) & set(EXPECTATIONS), set(_part) & set(EXPECTATIONS)
+    EXPECTATIONS.update(_part)
+CHECK_BREAKERS.update(_MORE_BREAKERS)
+CHECK_BREAKERS.update(_STRUCTURE_BREAKERS)
