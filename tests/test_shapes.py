@@ -4,6 +4,7 @@
 A non-conforming fixture says what must fire in header comments, one line per expected result:
     # expect: severity=violation path=nhskg:unit
     # expect: severity=warning path=-            (a node-level or SPARQL result has no path)
+    # expect: severity=violation path=^oa:hasBody  (an inverse path)
 Only results of the fixture's own shape count, so a fixture need not satisfy every other shape.
 The ontology is loaded with each fixture, so class hierarchies work as in the built graph.
 """
@@ -38,6 +39,8 @@ def _expectations(path: Path) -> list[tuple[str, str]]:
 def _expand(curie: str) -> str | None:
     if curie == "-":
         return None
+    if curie.startswith("^"):  # an inverse path, as validate reports it
+        return "^" + _expand(curie[1:])
     prefix, _, local = curie.partition(":")
     return str(vocab.PREFIXES[prefix]) + local
 

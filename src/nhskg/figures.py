@@ -201,10 +201,10 @@ def is_date_like(text: str, start: int, end: int) -> bool:
 def smallest_base(percent: Decimal, places: int, limit: int = 10_000) -> tuple[int, int]:
     """The fewest respondents n, and the count k of them, for which 100 k / n rounds to ``percent`` at
     ``places`` decimal places (70.7% -> 41 respondents, 29 of them)."""
-    step = Decimal(1).scaleb(-places)
+    half = Decimal(1).scaleb(-places) / 2  # ties count as reachable, whichever way the source rounded
     for n in range(1, limit + 1):
         k = (percent * n / 100).to_integral_value(rounding=ROUND_HALF_UP)
-        if (Decimal(100) * k / n).quantize(step, rounding=ROUND_HALF_UP) == percent:
+        if abs(Decimal(100) * k / n - percent) <= half:
             return n, int(k)
     raise ValueError(f"no base up to {limit} gives {percent}%")
 

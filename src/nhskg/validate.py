@@ -7,6 +7,7 @@ where the node has evidence, the document and the quoted words, so they can go s
 from __future__ import annotations
 
 import json
+import re
 import sys
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -15,6 +16,7 @@ from pathlib import Path
 import click
 from pyshacl import validate as pyshacl_validate
 from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH, SKOS
 
 from . import paths
@@ -148,6 +150,21 @@ def _name(shapes_or_report: Graph, node) -> str:
     return shapes_or_report.namespace_manager.normalizeUri(node) if isinstance(node, URIRef) else str(node)
 
 
+def path_text(graph: Graph, path) -> str:
+    """A SHACL property path as SPARQL-like text of full IRIs: ``iri``, ``^iri``, ``(a|b)``, ``a/b``."""
+    if isinstance(path, URIRef):
+        return str(path)
+    inverse = graph.value(path, SH.inversePath)
+    if inverse is not None:
+        return "^" + path_text(graph, inverse)
+    alternatives = graph.value(path, SH.alternativePath)
+    if alternatives is not None:
+        return "(" + "|".join(path_text(graph, p) for p in Collection(graph, alternatives)) + ")"
+    if graph.value(path, RDF.first) is not None:
+        return "/".join(path_text(graph, p) for p in Collection(graph, path))
+    return str(path)
+
+
 def _result(report: Graph, node, data: Graph, shapes: Graph) -> Result:
     focus = report.value(node, SH.focusNode)
     shape = report.value(node, SH.sourceShape)
@@ -160,7 +177,7 @@ def _result(report: Graph, node, data: Graph, shapes: Graph) -> Result:
         message += _smallest_base_note(data, focus)
     return Result(
         severity=SEVERITIES.get(report.value(node, SH.resultSeverity), "violation"),
-        focus=str(focus), label=_label(data, focus), path=str(path) if path is not None else None,
+        focus=str(focus), label=_label(data, focus), path=path_text(report, path) if path is not None else None,
         message=message, value=str(value) if value is not None else None, shape=_name(shapes, shape),
         component=_name(shapes, report.value(node, SH.sourceConstraintComponent)), evidence=evidence_of(data, focus))
 
@@ -177,7 +194,9 @@ def _smallest_base_note(data: Graph, finding) -> str:
 
 
 def curie(iri: str) -> str:
-    """A short name for an IRI, by the project's prefixes ("nhskg:value")."""
+    """A short name for an IRI or a path of IRIs, by the project's prefixes ("nhskg:value", "^oa:hasBody")."""
+    if not re.fullmatch(r"https?://\S+", iri):
+        return re.sub(r"https?://[^\s|/()^]+(?:/[^\s|()^/]+)*?(?=$|[|()])|https?://[^\s|()^]+", lambda m: curie(m.group(0)), iri)
     for prefix, namespace in sorted(PREFIXES.items(), key=lambda item: -len(str(item[1]))):
         if iri.startswith(str(namespace)):
             return f"{prefix}:{iri[len(str(namespace)):]}"

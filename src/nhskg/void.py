@@ -49,18 +49,24 @@ def describe(ds: Dataset, stats: dict, built: str | None) -> Graph:
         g.add((dist, RDF.type, DCAT.Distribution))
         g.add((dist, DCAT.mediaType, Literal(media)))
         g.add((dist, DCTERMS.license, CC_BY))
+        for text in sorted({ONS_ATTRIBUTION, *REGISTER_ATTRIBUTION.values()}):  # the dumps carry register data
+            g.add((dist, NHSKG.attribution, Literal(text)))
     for graph_name, count in stats["graphs"].items():
         subset = URIRef(graph_name)
         g.add((d, VOID.subset, subset))
         g.add((subset, RDF.type, VOID.Dataset))
         g.add((subset, VOID.triples, Literal(count, datatype=XSD.integer)))
         g.add((subset, RDFS.label, Literal(graph_name.rsplit("/graph/", 1)[-1])))
-    for s in sorted(set(ds.graph(vocab.REGISTERS_GRAPH).subjects(RDF.type, DCAT.Distribution))):
+    registers = ds.graph(vocab.REGISTERS_GRAPH)
+    for s in sorted(set(registers.subjects(RDF.type, DCAT.Distribution))):  # described here too: void.ttl stands alone
         g.add((d, DCTERMS.source, s))
         g.add((d, PROV.wasDerivedFrom, s))
-        g.add((s, RDFS.label, ds.graph(vocab.REGISTERS_GRAPH).value(s, RDFS.label)))
-        g.add((s, DCTERMS.license, OGL))
+        for p in (RDF.type, RDFS.label, DCTERMS.license, NHSKG.attribution):
+            for o in registers.objects(s, p):
+                g.add((s, p, o))
     for doc in sorted({q[0] for q in ds.quads((None, NHSKG.sha256, None, None))}):
         g.add((d, DCTERMS.source, doc))
         g.add((d, PROV.wasDerivedFrom, doc))
+        g.add((doc, RDF.type, PROV.Entity))  # a reference: the full description is in the dataset
+        g.add((doc, RDFS.label, next(ds.quads((doc, RDFS.label, None, None)))[2]))
     return g
