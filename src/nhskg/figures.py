@@ -43,7 +43,7 @@ NUMBER_WORDS = rf"(?:(?:{'|'.join(_TENS)})[- ](?:{'|'.join(_ONES[1:10])})|{_WORD
 NUMERAL = r"\d+(?:\.\d+)?"
 NUMBER = rf"(?:{NUMERAL}|{NUMBER_WORDS})"
 _DENOM = "|".join(sorted(_DENOMINATORS, key=len, reverse=True))
-FRACTION = rf"(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine)\s+(?:{_DENOM})|half)"
+FRACTION = rf"(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+(?:{_DENOM})|half)"
 RATIO = rf"(?:{NUMBER}\s+(?:in|out\s+of)\s+{NUMBER})"
 _QUAL = "|".join(sorted(QUALIFIERS, key=len, reverse=True))
 _CHG = "|".join(sorted(_CHANGES, key=len, reverse=True))
@@ -102,11 +102,12 @@ def number_value(token: str) -> Decimal:
 
 
 def _percent_of(numerator: Decimal, denominator: Decimal) -> Decimal:
-    return (numerator * 100 / denominator).quantize(Decimal("0.1")).normalize()
+    value = (numerator * 100 / denominator).quantize(Decimal("0.1"))
+    return value.to_integral_value() if value == value.to_integral_value() else value
 
 
 def _fraction_value(text: str) -> Decimal:
-    words = text.lower().split()
+    words = text.lower().replace("-", " ").split()
     if words == ["half"]:
         return Decimal(50)
     count = 1 if words[0] in ("a", "an") else WORD_VALUES[words[0]]
