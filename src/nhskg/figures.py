@@ -35,8 +35,9 @@ _DOWNWARD = {"under", "less-than", "just-under", "almost", "nearly"}
 #: Qualifiers that also promise closeness: "nearly half" for 44% is six points short, not nearly.
 _CLOSE = {"just-over", "just-under", "almost", "nearly"}
 _CLOSE_POINTS = Decimal(5)
-_CHANGES = {"a drop of": -1, "a fall of": -1, "a decrease of": -1, "down": -1,
-            "a rise of": 1, "an increase of": 1, "up": 1}
+_CHANGES = {"a drop of": -1, "a fall of": -1, "a decrease of": -1, "down": -1, "down by": -1, "fell by": -1,
+            "fallen by": -1, "dropped by": -1, "decreased by": -1,
+            "a rise of": 1, "an increase of": 1, "up": 1, "up by": 1, "rose by": 1, "risen by": 1, "increased by": 1}
 
 _WORD = "|".join(sorted(WORD_VALUES, key=len, reverse=True))
 NUMBER_WORDS = rf"(?:(?:{'|'.join(_TENS)})[- ](?:{'|'.join(_ONES[1:10])})|{_WORD})"

@@ -1,0 +1,180 @@
+"""The labelled set for the fact-checker's trace: (input, figure as written, expected finding, verdict).
+
+Three kinds of case:
+- SOURCE: every figure of the five texts, in its own sentence — made from the curated evidence, since
+  those sentences and their findings are what the curators anchored (see ``source_cases``);
+- PARAPHRASES: sentences written here by hand, rounding, putting numbers into words, reordering clauses;
+- NEGATIVES: figures that match nothing in the graph — other surveys, other topics, the same numbers.
+An expected finding is "SURVEY/FINDING" (under https://w3id.org/nhskg/id/finding/), or None for no-match.
+"""
+
+from __future__ import annotations
+
+import re
+
+F = "https://w3id.org/nhskg/id/finding/"
+
+PARAPHRASES = [
+    ("Nearly half of CCGs say they feel constricted in the commissioning support offer available to them.",
+     "Nearly half", "nhsa-napc-survey-000/feel-constricted", "approximate"),
+    ("Around a third of CCGs were not involved in shaping their commissioning support offer, the NHS Alliance found.",
+     "Around a third", "nhsa-napc-survey-000/not-involved", "approximate"),
+    ("Fewer than half of CCGs, 47%, were fully involved in shaping the support offer.",
+     "47%", "nhsa-napc-survey-000/fully-involved", "exact"),
+    ("Six in ten of those who feel restricted were offered existing PCT cluster support only.",
+     "Six in ten", "nhsa-napc-survey-000/pct-cluster-support-only", "exact"),
+    ("Forty per cent of restricted CCGs were given no choice at all.",
+     "Forty per cent", "nhsa-napc-survey-000/no-choice", "exact"),
+    ("Some 60% of CCGs are confident or very confident of being ready for authorisation, with 17% very confident.",
+     "17%", "nhsa-napc-survey-000/authorisation-very-confident", "exact"),
+    ("Half of emerging CCGs are not confident they can commission services as they see fit within resources.",
+     "Half", "nhsa-napc-survey-000/resources-not-confident", "exact"),
+    ("Just 4% of CCGs are fully confident they can commission as they see fit within available resources.",
+     "Just 4%", "nhsa-napc-survey-000/resources-fully-confident", "exact"),
+    ("More than four in ten CCGs describe the style of working with the NHS Commissioning Board as too centralist.",
+     "More than four in ten", "nhsa-napc-survey-000/too-centralist", "approximate"),
+    ("Under a fifth say the style of working is about right.",
+     "Under a fifth", "nhsa-napc-survey-000/about-right", "approximate"),
+    ("Over a third of CCGs find PCT clusters locally enabling and permissive.",
+     "Over a third", "nhsa-napc-survey-000/pct-enabling", "approximate"),
+    ("The budget-confidence score of CCG leaders rose to 7.2 in the latest HSJ barometer.",
+     "7.2", "hsj-barometer-3/budget-confidence-score", "exact"),
+    ("In October the average confidence that CCGs can stick to their budget was 6.6.",
+     "6.6", "hsj-barometer-1/budget-confidence-score-october", "exact"),
+    ("Roughly 70 per cent of leaders rate their area team's interactions with their CCG as good or very good.",
+     "Roughly 70 per cent", "hsj-barometer-3/area-team-good", "approximate"),
+    ("Ratings of area teams fell by five percentage points since January.",
+     "fell by five percentage points", "hsj-barometer-3/area-team-good-drop", "exact"),
+    ("About half of CCG leaders agreed CCGs lead the work jointly and equally with each other.",
+     "About half", "hsj-barometer-3/ccgs-lead-jointly", "approximate"),
+    ("Ninety-four leaders from 86 CCGs answered the HSJ survey.",
+     "Ninety-four", "hsj-barometer-3/leaders-responding", "exact"),
+    ("Nine in ten respondents to the barometer were chairs or accountable officers.",
+     "Nine in ten", "hsj-barometer-3/chairs-or-accountable-officers", "exact"),
+    ("A third of CCG leaders are not satisfied with current plans for commissioning support, EHI Primary Care found.",
+     "A third", "ehi-pc-survey-2012/not-satisfied", "stretched"),
+    ("Just under a fifth of respondents were very satisfied with commissioning support plans.",
+     "Just under a fifth", "ehi-pc-survey-2012/very-satisfied", "approximate"),
+    ("96% of emerging CCGs predict they will be authorised by April 2013.",
+     "96%", "ehi-pc-survey-2012/authorised-by-april-2013", "exact"),
+    ("A quarter of CCGs have developed an IT strategy.",
+     "A quarter", "ehi-pc-survey-2012/it-strategy", "exact"),
+    ("Half of CCGs have formed an IT working group and appointed an IT lead.",
+     "Half", "ehi-pc-survey-2012/it-working-group-and-lead", "exact"),
+    ("Almost four in five CCGs will have an IT budget by this time next year.",
+     "Almost four in five", "ehi-pc-survey-2012/it-budget-next-year", "approximate"),
+    ("Some 23% felt they had no choice about using their local CSS.",
+     "Some 23%", "ehi-pc-survey-2012/local-css-no-choice", "exact"),
+    ("Only 3% planned to go outside the NHS for commissioning support.",
+     "Only 3%", "ehi-pc-survey-2012/outside-nhs", "exact"),
+    ("More than eight in ten respondents had not been given sufficient information about the choices of support.",
+     "More than eight in ten", "coalition-support-survey-2012/insufficient-information", "approximate"),
+    ("71% were dissatisfied with the commissioning support being offered, the coalition's survey found.",
+     "71%", "coalition-support-survey-2012/dissatisfied-with-offer", "rounded"),
+    ("A fifth chose their PCT cluster offering because they were too busy to explore alternatives.",
+     "A fifth", "coalition-support-survey-2012/pct-cluster-too-busy", "exact"),
+    ("A third of respondents came from NHS North of England.",
+     "A third", "coalition-support-survey-2012/respondents-nhs-north-of-england", "approximate"),
+    ("Six in ten CCG leaders are very engaged in their local QIPP plan.",
+     "Six in ten", "nhsa-napc-survey-004/very-engaged-qipp", "approximate"),
+    ("Two-thirds of CCGs expect to inherit debts from NHS organisations.",
+     "Two-thirds", "nhsa-napc-survey-004/expect-debts", "exact"),
+    ("Less than a quarter of CCG leaders were confident they would get the right support.",
+     "Less than a quarter", "nhsa-napc-survey-004/confident-right-support", "approximate"),
+    ("Three in ten CCGs will ask the NHS Commissioning Board to let them cross local authority boundaries.",
+     "Three in ten", "nhsa-napc-survey-004/cross-la-boundaries", "exact"),
+    ("Most CCGs, 90 per cent, said they felt engaged in commissioning.",
+     "90 per cent", "nhsa-napc-survey-004/engaged-in-commissioning", "exact"),
+    ("Two thirds of CCGs felt restricted to their local PCT's commissioning support.",
+     "Two thirds", "nhsa-napc-survey-004/restricted-half", "contradicts"),
+]
+
+NEGATIVES = [
+    ("47% of voters backed the Conservatives at the general election.", "47%"),
+    ("Two thirds of hospital trusts missed their A&E target in January.", "Two thirds"),
+    ("Half of all GP practices now offer online appointments.", "Half"),
+    ("A third of nurses plan to leave the NHS within five years.", "A third"),
+    ("Unemployment fell to 7.2 per cent this quarter.", "7.2 per cent"),
+    ("The average A&E waiting time was 6.5 hours.", "6.5"),
+    ("Inflation rose by five percentage points in a year.", "five percentage points"),
+    ("Some 35% of patients waited more than four hours in A&E.", "35%"),
+    ("Only 18% of adults eat five portions of fruit a day.", "18%"),
+    ("Ninety-four people attended the parish council meeting.", "Ninety-four"),
+    ("The charity received 131 donations last week.", "131"),
+    ("Three out of four dentists recommend the toothpaste.", "Three out of four"),
+    ("Nearly a third of children are overweight when they leave primary school.", "Nearly a third"),
+    ("One in ten hospital beds were occupied by patients fit to leave.", "One in ten"),
+    ("90 per cent of the flu vaccine stock was used by December.", "90 per cent"),
+    ("More than four fifths of the budget went on staff pay.", "more than four fifths"),
+    ("Only 22 per cent of the population cycles to work.", "22 per cent"),
+    ("Council tax rose by 3% in April.", "3%"),
+    ("The ward has 12 beds and 95 staff.", "95"),
+    ("Sixty-one per cent of pupils passed five GCSEs.", "Sixty-one per cent"),
+    ("A quarter of trains ran late in the winter.", "A quarter"),
+    ("Almost half of households own a dog.", "Almost half"),
+]
+
+
+def source_cases(index) -> list[tuple[str, str, str, str]]:
+    """Every figure of the five texts in its sentence, labelled by the curated finding it stands for."""
+    from nhskg.trace import _sentence
+
+    cases = []
+    for info in index.values():
+        for e in info.evidence:
+            if e.via == "derivation" or not e.words:
+                continue
+            text = _source_text(e.file)
+            at = text.find(e.words, e.start, e.end)
+            if at < 0:
+                continue
+            sentence = _sentence(text, at, at + len(e.words))
+            verdict = "exact" if e.via == "finding" else None
+            cases.append((sentence, e.words, info.iri.removeprefix(F), verdict))
+    return sorted(set(cases), key=lambda c: (c[2], c[1]))
+
+
+def _source_text(file: str) -> str:
+    from nhskg import paths
+
+    return (paths.SOURCES_DIR / file).read_text(encoding="utf-8")
+
+
+def all_cases(index) -> list[tuple[str, str, str | None, str | None]]:
+    """Source sentences, paraphrases and negatives; a verdict of None is not scored."""
+    return [*source_cases(index), *PARAPHRASES, *((t, f, None, "no-match") for t, f in NEGATIVES)]
+
+
+def figure_in(text: str, words: str, traced):
+    """The traced figure whose words are ``words`` (case-insensitive), or None."""
+    for t in traced:  # the detector may take in a qualifier the label leaves out ("only 18%" for "18%")
+        if t.figure.text.lower() == words.lower() or t.figure.text.lower().endswith(" " + words.lower()):
+            return t
+    return None
+
+
+def evaluate(tracer, cases) -> dict:
+    """Precision and recall of the best match, and the confusion of verdicts (expected -> predicted)."""
+    tp = fp = fn = 0
+    confusion: dict[tuple[str, str], int] = {}
+    misses = []
+    for text, words, expected, verdict in cases:
+        traced = figure_in(text, words, tracer.trace(text))
+        predicted = traced.matches[0].finding if traced and traced.matches else None
+        predicted_verdict = traced.verdict if traced else "not-detected"
+        accepted = set()
+        if expected:
+            accepted = {F + expected} | tracer.index[F + expected].same_as
+        if predicted is not None and predicted.iri in accepted:
+            tp += 1
+        elif predicted is not None or expected:
+            if predicted is not None:
+                fp += 1
+            if expected:
+                fn += 1
+            misses.append((text, words, expected, predicted.iri.removeprefix(F) if predicted else None))
+        if verdict is not None:
+            confusion[(verdict, predicted_verdict)] = confusion.get((verdict, predicted_verdict), 0) + 1
+    return {"cases": len(cases), "tp": tp, "fp": fp, "fn": fn,
+            "precision": tp / (tp + fp) if tp + fp else 1.0, "recall": tp / (tp + fn) if tp + fn else 1.0,
+            "confusion": confusion, "misses": misses}
