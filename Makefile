@@ -24,6 +24,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_validate.py
+	$(BIN)/python benchmarks/bench_trace.py
 
 fmt: $(STAMP)
 	$(BIN)/nhskg fmt

@@ -13,6 +13,7 @@ from .errors import UserError
 from .formatting import fmt_command
 from .registers import RegisterError
 from .querying import query_group, sparql_command
+from .trace_report import trace_command
 from .validate import validate_command
 
 #: Errors that are the user's to fix: shown in one line, exit status 2, never a traceback.
@@ -30,6 +31,7 @@ cli.add_command(fmt_command)
 cli.add_command(validate_command)
 cli.add_command(query_group)
 cli.add_command(sparql_command)
+cli.add_command(trace_command)
 
 
 def main() -> None:

@@ -59,6 +59,14 @@ SELECT ?survey ?name WHERE {
   { ?org rdfs:label ?name } UNION { ?org skos:altLabel ?name } UNION { ?org nhskg:nameForm ?name }
 }"""
 
+SURVEYS = PREFIXES + """
+SELECT ?survey (GROUP_CONCAT(DISTINCT ?conductor; separator="; ") AS ?conductors) ?fieldwork ?more WHERE {
+  ?survey a nhskg:Survey .
+  OPTIONAL { ?survey nhskg:conductedBy/rdfs:label ?conductor }
+  OPTIONAL { ?survey nhskg:fieldworkPeriod ?fieldwork }
+  OPTIONAL { ?survey nhskg:responsesMoreThan ?more }
+} GROUP BY ?survey ?fieldwork ?more"""
+
 DERIVED_FROM = PREFIXES + """
 SELECT ?finding ?source WHERE { ?finding a nhskg:DerivedFinding ; prov:wasDerivedFrom ?source }"""
 
@@ -102,6 +110,9 @@ class FindingInfo:
     evidence: list[Evidence] = field(default_factory=list)
     same_as: set[str] = field(default_factory=set)
     derived_from: set[str] = field(default_factory=set)
+    conductors: str = ""
+    fieldwork: str | None = None
+    responses_more_than: int | None = None
 
 
 def _v(solution, name):
@@ -133,6 +144,13 @@ def load_index(store: ox.Store) -> dict[str, FindingInfo]:
                                           _v(s, "words"), _v(s, "via")))
     for info in index.values():
         info.evidence.sort(key=lambda e: (e.file, e.start, e.via))
+    surveys = {_v(s, "survey"): s for s in run_query(store, SURVEYS)}
+    for info in index.values():
+        row = surveys.get(info.survey)
+        if row is not None:
+            info.conductors = _v(row, "conductors") or ""
+            info.fieldwork = _v(row, "fieldwork")
+            info.responses_more_than = int(_v(row, "more")) if _v(row, "more") else None
     for s in run_query(store, DERIVED_FROM):
         if _v(s, "finding") in index:
             index[_v(s, "finding")].derived_from.add(_v(s, "source"))

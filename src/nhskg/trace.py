@@ -101,7 +101,8 @@ class Tracer:
 
     def trace_figure(self, figure: Figure, text: str, neighbours: list[Figure] | None = None) -> TracedFigure:
         window = _window(text, figure, neighbours or [])
-        lowered = text.lower()
+        start, end = _sentence_bounds(text, figure.start, figure.end)
+        lowered = text[start:end].lower()  # a survey's party counts when named in the figure's own clause
         matches = []
         for iri, info in self.index.items():
             if info.unit not in self._kind(figure, text):
@@ -164,8 +165,9 @@ def _restates(text: str, first: Figure, second: Figure) -> bool:
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    left = max((m.end() for m in re.finditer(r"[.!?]\s|\n", text[:start])), default=0)
-    after = re.search(r"[.!?](?=\s|$)|\n", text[end:])
+    """The clause around [start, end): sentences end at . ! ? or a new line, and a semicolon ends a clause."""
+    left = max((m.end() for m in re.finditer(r"[.!?;]\s|\n", text[:start])), default=0)
+    after = re.search(r"[.!?;](?=\s|$)|\n", text[end:])
     return left, end + after.start() + 1 if after else len(text)
 
 

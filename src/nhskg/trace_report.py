@@ -1,0 +1,109 @@
+"""``nhskg trace``: the input with each figure marked, and under it the trail to its source."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from .errors import UserError
+from .findings_index import FindingInfo, load_index
+from .store import load_store
+from .trace import TracedFigure, Tracer, to_json
+from .vocab import ID
+
+
+def short(iri: str) -> str:
+    return "id:" + iri.removeprefix(str(ID)) if iri.startswith(str(ID)) else iri
+
+
+def marked(text: str, traced: list[TracedFigure]) -> str:
+    """The input with each figure bracketed and numbered: ⟦47%⟧[1]."""
+    out, at = [], 0
+    for number, t in enumerate(traced, start=1):
+        out += [text[at:t.figure.start], f"⟦{t.figure.text}⟧[{number}]"]
+        at = t.figure.end
+    out.append(text[at:])
+    return "".join(out)
+
+
+def _survey_line(info: FindingInfo) -> str:
+    parts = [info.survey_label]
+    if info.conductors:
+        parts.append(f"conducted by {info.conductors}")
+    if info.fieldwork:
+        parts.append(f"fieldwork {info.fieldwork}")
+    if info.responses:
+        parts.append(f"{info.responses} responses")
+    elif info.responses_more_than:
+        parts.append(f"more than {info.responses_more_than} responses")
+    return "; ".join(parts)
+
+
+def trail(number: int, t: TracedFigure, index: dict[str, FindingInfo]) -> list[str]:
+    head = f"[{number}] “{t.figure.text}” = {t.figure.value} {t.figure.unit}"
+    if t.figure.qualifier:
+        head += f" ({t.figure.qualifier})"
+    lines = [f"{head} — {t.verdict.upper()}"]
+    if not t.matches:
+        lines.append("    no finding in the graph says this")
+        return lines
+    for rank, m in enumerate(t.matches):
+        f = m.finding
+        prefix = "    " if rank == 0 else "    other candidate: "
+        kind = "derived, never stated" if f.derived else "stated"
+        lines.append(f"{prefix}{short(f.iri)}: {f.value} {f.unit} — {f.option or f.question} ({kind}; score {m.score})")
+        if rank:
+            continue
+        lines.append(f"    survey: {_survey_line(f)}")
+        for e in f.evidence:
+            facts = ", ".join(x for x in (e.publisher, e.date, e.url) if x) or "publisher and date not identified"
+            lines.append(f"    {e.file[:3]} ({facts}) [{e.start}–{e.end}] {e.via}: “{e.exact}”")
+        shown = {(e.file, e.start, e.end) for e in f.evidence}
+        for other in sorted(f.same_as):
+            for e in index[other].evidence:
+                if (e.file, e.start, e.end) in shown:
+                    continue
+                lines.append(f"    judged the same figure: {e.file[:3]} says “{e.exact}” ({index[other].value} {index[other].unit})")
+    return lines
+
+
+def format_text(text: str, traced: list[TracedFigure], index: dict[str, FindingInfo]) -> str:
+    lines = [marked(text, traced).rstrip(), ""]
+    if not traced:
+        lines.append("no figures found")
+    for number, t in enumerate(traced, start=1):
+        lines += [*trail(number, t, index), ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def read_input(text: str | None, file: str | None) -> str:
+    if (text is None) == (file is None):
+        raise UserError("give the TEXT to trace, or --file PATH (- for standard input), not both")
+    if file is None:
+        return text
+    if file == "-":
+        return sys.stdin.read()
+    try:
+        return Path(file).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise UserError(f"{file}: no such file") from None
+    except UnicodeDecodeError:
+        raise UserError(f"{file}: not UTF-8 text") from None
+
+
+@click.command("trace")
+@click.argument("text", required=False)
+@click.option("--file", "file", metavar="PATH", help="Read the article from PATH (- for standard input).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def trace_command(text: str | None, file: str | None, fmt: str) -> None:
+    """Trace each figure of TEXT (or an article) to the survey, document, sentence and offsets it came from."""
+    article = read_input(text, file)
+    index = load_index(load_store())
+    traced = Tracer(index).trace(article)
+    if fmt == "json":
+        click.echo(json.dumps(to_json(article, traced), indent=1, ensure_ascii=False))
+    else:
+        click.echo(format_text(article, traced, index), nl=False)

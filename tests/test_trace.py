@@ -1,0 +1,126 @@
+"""The fact-checker's trace: figure detection on its own, the labelled evaluation with floors, the JSON
+shape, and the command line."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from decimal import Decimal
+
+import pyoxigraph as ox
+import pytest
+from trace_cases import NEGATIVES, PARAPHRASES, all_cases, evaluate
+
+from nhskg import paths
+from nhskg.figures import find_figures
+from nhskg.findings_index import load_index
+from nhskg.trace import VERDICTS, Tracer, to_json
+
+PRECISION_FLOOR, RECALL_FLOOR = 0.95, 0.90
+
+
+@pytest.fixture(scope="module")
+def tracer(dataset):
+    from nhskg.build import canonical_trig
+
+    store = ox.Store()
+    store.load(canonical_trig(dataset).encode(), format=ox.RdfFormat.TRIG)
+    return Tracer(load_index(store))
+
+
+DETECTION = [
+    ("47% of CCGs say they are fully involved", [("47%", "47", "percent", None)]),
+    ("Fifty-one per cent agreed", [("Fifty-one per cent", "51", "percent", None)]),
+    ("Over a third of CCGs", [("Over a third", "33.3", "percent", "over")]),
+    ("more than four fifths of respondents", [("more than four fifths", "80", "percent", "more-than")]),
+    ("One in three leaders", [("One in three", "33.3", "percent", None)]),
+    ("Three out of four (75%) said", [("Three out of four", "75", "percent", None), ("75%", "75", "percent", None)]),
+    ("This is a drop of five percentage points", [("a drop of five percentage points", "-5", "percentage-point", None)]),
+    ("the average score was 7.2", [("7.2", "7.2", "number", None)]),
+    ("based on 131 responses from GPs", [("131", "131", "number", None)]),
+    ("Two-thirds expect debts", [("Two-thirds", "66.7", "percent", None)]),
+    ("nearly half felt restricted", [("nearly half", "50", "percent", "nearly")]),
+    ("from 19% to 12%", [("19%", "19", "percent", None), ("12%", "12", "percent", None)]),
+    # not survey figures: dates, years, phone numbers, list numbers, durations, ordinals
+    ("6 March 2012", []), ("ready for authorisation by April 2013", []), ("call 07772756674", []),
+    ("1. NAPC and NHSA are working collaboratively", []), ("in the next 12 months", []),
+    ("the next nine months", []), ("the third HSJ clinical commissioning barometer", []), ("in 2013", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", DETECTION, ids=[t for t, _ in DETECTION])
+def test_figure_detection(text, expected):
+    found = [(f.text, str(f.value), f.unit, f.qualifier) for f in find_figures(text)]
+    assert found == expected
+    for f in find_figures(text):
+        assert text[f.start:f.end] == f.text
+
+
+def test_the_labelled_set_cannot_shrink(tracer):
+    assert len(all_cases(tracer.index)) >= 140 and len(PARAPHRASES) >= 30 and len(NEGATIVES) >= 20
+
+
+def test_precision_and_recall_stay_above_their_floors(tracer):
+    result = evaluate(tracer, all_cases(tracer.index))
+    assert result["precision"] >= PRECISION_FLOOR, result["misses"]
+    assert result["recall"] >= RECALL_FLOOR, result["misses"]
+
+
+@pytest.mark.parametrize("text,words", NEGATIVES, ids=[w for _, w in NEGATIVES])
+def test_a_figure_from_elsewhere_is_no_match(tracer, text, words):
+    assert all(t.verdict == "no-match" for t in tracer.trace(text))
+
+
+def test_stretched_lead_and_cross_document_half(tracer):
+    [lead] = tracer.trace("Over a third of clinical commissioning groups say they have not been fully "
+                          "involved in shaping the commissioning support offer")
+    assert lead.verdict in VERDICTS
+    [half] = tracer.trace("half of CCGs felt restricted to commissioning support from their local primary care trust")
+    best = half.matches[0].finding
+    assert best.iri.endswith("restricted-half") and any(s.endswith("feel-constricted") for s in best.same_as)
+
+
+def test_json_has_the_documented_shape(tracer):
+    text = "Almost half (47%) said they were quite satisfied with commissioning support."
+    out = to_json(text, tracer.trace(text))
+    assert set(out) == {"input", "figures"} and out["input"] == text
+    figure = out["figures"][1]
+    assert set(figure) == {"text", "start", "end", "value", "unit", "qualifier", "verdict", "matches"}
+    match = figure["matches"][0]
+    assert set(match) == {"finding", "score", "value", "survey", "evidence"}
+    assert match["finding"].endswith("ehi-pc-survey-2012/quite-satisfied") and figure["verdict"] == "exact"
+    evidence = match["evidence"][0]
+    assert set(evidence) == {"document", "title", "publisher", "url", "date", "exact", "start", "end"}
+    assert evidence["publisher"] == "EHI Primary Care" and evidence["date"] == "2012-05"
+    source = (paths.SOURCES_DIR / "002_cab479c45826223b.txt").read_text(encoding="utf-8")
+    assert source[evidence["start"]:evidence["end"]] == evidence["exact"]
+    json.dumps(out)
+
+
+def _cli(*args, stdin=None):
+    return subprocess.run([sys.executable, "-m", "nhskg", "trace", *args], capture_output=True, text=True,
+                          input=stdin, cwd=paths.ROOT)
+
+
+@pytest.fixture(scope="module")
+def built():
+    subprocess.run([sys.executable, "-m", "nhskg", "build"], check=True, capture_output=True, cwd=paths.ROOT)
+
+
+def test_trace_cli_text_json_file_and_stdin(built, tmp_path):
+    text = "Nine in ten CCG leaders felt engaged in commissioning."
+    out = _cli(text)
+    assert out.returncode == 0 and "⟦Nine in ten⟧[1]" in out.stdout and "EXACT" in out.stdout
+    article = tmp_path / "article.txt"
+    article.write_text(text, encoding="utf-8")
+    data = json.loads(_cli("--file", str(article), "--format", "json").stdout)
+    assert data["figures"][0]["matches"][0]["finding"].endswith("engaged-in-commissioning")
+    assert Decimal(str(data["figures"][0]["value"])) == 90
+    assert json.loads(_cli("--file", "-", "--format", "json", stdin=text).stdout)["input"] == text
+
+
+@pytest.mark.parametrize("args", [[], ["text", "--file", "x.txt"], ["--file", "/no/such/article.txt"]])
+def test_trace_cli_usage_errors(built, args):
+    result = _cli(*args)
+    assert result.returncode == 2 and "Traceback" not in result.stderr and result.stderr.strip()
