@@ -62,7 +62,7 @@ def test_void_describes_licence_attribution_sources_and_counts(two_builds, datas
     assert "Contains public sector information licensed under the Open Government Licence v3.0" in attributions
     assert int(void.value(d, VOID.triples)) == len(union_triples(dataset))
     assert str(void.value(d, DCTERMS.modified)).startswith("2023-11-14")  # from SOURCE_DATE_EPOCH
-    assert len(set(void.objects(d, VOID.subset))) == 8
+    assert len(set(void.objects(d, VOID.subset))) == len([g for g in dataset.graphs() if len(g)])
     assert {vocab.document(x) for x in ("000", "001", "002", "003", "004")} <= set(void.objects(d, DCTERMS.source))
 
 

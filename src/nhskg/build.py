@@ -52,6 +52,12 @@ def build_dataset(ctx: Context | None = None) -> Dataset:
     shared.documents(ctx, lambda doc_id: ds.graph(vocab.graph_for_document(doc_id)))
     for doc_id in ctx.documents:
         DocumentEmitter(ctx, doc_id, ds.graph(vocab.graph_for_document(doc_id))).emit()
+    from .checks import as_rdf, run_checks
+    from .validate import union_graph
+
+    checks = ds.graph(vocab.CHECKS_GRAPH)
+    for triple in as_rdf(run_checks(union_graph(ds))):
+        checks.add(triple)
     check_vocabulary(ds)
     return ds
 
@@ -62,7 +68,7 @@ def check_vocabulary(ds: Dataset) -> None:
     declared = set(ontology.subjects())
     used: set[URIRef] = set()
     controlled = ("unit", "measure", "value-basis", "qualifier", "fit", "basis", "judgement-kind",
-                  "confidence", "operation")
+                  "confidence", "operation", "check-kind", "severity")
     data = (q for q in ds.quads((None, None, None, None)) if q[3] != vocab.ONTOLOGY_GRAPH)
     for _, p, o, _ in data:
         for term in (p, o) if p != RDF.type else (o,):

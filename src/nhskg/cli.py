@@ -10,6 +10,7 @@ from .anchor import AnchorError
 from .build import build_command
 from .curation import CurationError
 from .errors import UserError
+from .checks import check_command
 from .formatting import fmt_command
 from .registers import RegisterError
 from .querying import query_group, sparql_command
@@ -32,6 +33,7 @@ cli.add_command(validate_command)
 cli.add_command(query_group)
 cli.add_command(sparql_command)
 cli.add_command(trace_command)
+cli.add_command(check_command)
 
 
 def main() -> None:

@@ -37,6 +37,7 @@ ONTOLOGY_IRI = URIRef(BASE + "def/")
 ONTOLOGY_GRAPH = GRAPH["ontology"]
 REGISTERS_GRAPH = GRAPH["registers"]
 CURATION_GRAPH = GRAPH["curation"]
+CHECKS_GRAPH = GRAPH["checks"]
 DATASET = ID["dataset/nhskg"]
 CURATORS = ID["agent/nhskg-curators"]
 

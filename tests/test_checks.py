@@ -1,0 +1,74 @@
+"""`nhskg check` on the seed graph: the inconsistencies a careful reader of the texts finds, as a table
+and as RDF the built graph carries."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from rdflib.namespace import RDF
+
+from nhskg import paths, vocab
+from nhskg.checks import run_checks
+from nhskg.validate import union_graph
+from nhskg.vocab import NHSKG
+
+F = "https://w3id.org/nhskg/id/finding/"
+Q = "https://w3id.org/nhskg/id/question/"
+
+#: Worked out by reading the texts: (kind, something the result concerns, words its message has).
+EXPECTED = [
+    ("distribution", Q + "nhsa-napc-survey-000/authorisation-confidence", "sum to 99% (rounding)"),  # 17+43+24+15
+    ("distribution", Q + "ehi-pc-survey-2012/commissioning-support-plans", "sum to 99% (rounding)"),  # 44+23+29+3
+    ("distribution", Q + "hsj-barometer-3/service-change-leadership", "sum to 88%"),  # 51+30+7
+    ("distribution", Q + "nhsa-napc-survey-000/constricted-by-offer", "sum to 81%"),  # 46+35
+    ("distribution", Q + "nhsa-napc-survey-000/style-of-working", "sum to 81%"),  # 44+19+18
+    ("distribution", Q + "coalition-support-survey-2012/reason-for-pct-cluster-offering", "sum to 46.7%"),  # 20+26.7
+    ("granularity", F + "coalition-support-survey-2012/dissatisfied-with-offer", "smallest base that gives 70.7% is 41"),
+    ("granularity", F + "coalition-support-survey-2012/pct-cluster-good-relationships", "smallest base that gives 26.7% is 15"),
+    ("verbal-fit", F + "nhsa-napc-survey-000/not-involved", "“Over a third” for 32%: stretched"),
+    ("verbal-fit", F + "ehi-pc-survey-2012/already-working-with-other-ccgs", "“Nearly half” for 44%: stretched"),
+    ("verbal-fit", F + "nhsa-napc-survey-000/feel-constricted", "004 says “half” for 46% reported in 000: stretched"),
+    ("derived", F + "hsj-barometer-2/area-team-good-january", "68 - (-5) = 73"),
+    ("derived", F + "ehi-pc-survey-2012/working-with-other-ccgs-within-12-months", "100 - 44 = 56"),
+    ("worded-differently", F + "nhsa-napc-survey-000/feel-constricted", "“half”"),
+    ("worded-differently", F + "nhsa-napc-survey-000/not-involved", "“A third”"),
+]
+
+
+@pytest.fixture(scope="module")
+def results(dataset):
+    return run_checks(union_graph(dataset))
+
+
+@pytest.mark.parametrize("kind,concerns,words", EXPECTED, ids=[f"{k}:{c.rsplit('/', 1)[-1]}" for k, c, _ in EXPECTED])
+def test_expected_check_result(results, kind, concerns, words):
+    assert any(r.kind == kind and concerns in r.concerns and words in r.message for r in results), \
+        [r.message for r in results if r.kind == kind]
+
+
+def test_no_unexpected_check_results(results):
+    assert len(results) == len(EXPECTED), [r.message for r in results]
+
+
+def test_check_results_are_in_the_built_graph_for_sparql(dataset):
+    checks = dataset.graph(vocab.CHECKS_GRAPH)
+    assert len(set(checks.subjects(RDF.type, NHSKG.CheckResult))) == len(EXPECTED)
+    about_70_7 = [c for c in checks.subjects(NHSKG.concerns, vocab.finding("coalition-support-survey-2012", "dissatisfied-with-offer"))]
+    assert len(about_70_7) == 1
+    assert checks.value(about_70_7[0], NHSKG.checkKind) == vocab.concept("check-kind", "granularity")
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "turtle"])
+def test_check_cli(fmt):
+    result = subprocess.run([sys.executable, "-m", "nhskg", "check", "--format", fmt], capture_output=True, text=True,
+                            cwd=paths.ROOT)
+    assert result.returncode == 0, result.stderr
+    if fmt == "json":
+        assert len(json.loads(result.stdout)) == len(EXPECTED)
+    elif fmt == "table":
+        assert f"({len(EXPECTED)} results" in result.stdout
+    else:
+        assert "nhskg:CheckResult" in result.stdout
