@@ -20,7 +20,7 @@ from nhskg.catalogue import catalogue
 from nhskg.querying import run_catalogue_query
 
 QUERIES = catalogue()
-MIN_QUERIES = 2
+MIN_QUERIES = 19
 
 
 @pytest.fixture(scope="module")
