@@ -36,13 +36,14 @@ def _expectations(path: Path) -> list[tuple[str, str]]:
     return [(severity, path_) for severity, path_ in found]
 
 
-def _expand(curie: str) -> str | None:
-    if curie == "-":
+_NAMESPACES = {**{p: str(ns) for p, ns in vocab.PREFIXES.items()}, "rdf": str(RDF)}
+
+
+def _expand(path: str) -> str | None:
+    """A path as validate reports it, from short names: "nhskg:unit", "^oa:hasBody", "(rdfs:label|skos:prefLabel)"."""
+    if path == "-":
         return None
-    if curie.startswith("^"):  # an inverse path, as validate reports it
-        return "^" + _expand(curie[1:])
-    prefix, _, local = curie.partition(":")
-    return str(vocab.PREFIXES[prefix]) + local
+    return re.sub(r"([a-z][\w-]*):(\w+)", lambda m: _NAMESPACES[m.group(1)] + m.group(2), path)
 
 
 def _results_of(shape: str, path: Path):
