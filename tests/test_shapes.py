@@ -85,3 +85,17 @@ def test_fixture(path):
     for severity, curie in expected:
         assert (severity, _expand(curie)) in fired, \
             f"expected {severity} on {curie} from nhskgsh:{shape}; fired: {sorted(fired, key=str)}"
+
+
+def test_every_constraint_is_named_described_and_explained():
+    """Each node shape, property shape and SPARQL constraint has sh:name and sh:description, and each
+    constraint a message a curator understands."""
+    constraints = set(SHAPES.objects(None, SH.property)) | set(SHAPES.objects(None, SH.sparql))
+    lacking = []
+    for node in set(SHAPES.subjects(RDF.type, SH.NodeShape)) | constraints:
+        needs = [SH.name, SH.description] + ([SH.message] if node in constraints else [])
+        missing = [str(p).rsplit("#", 1)[-1] for p in needs if SHAPES.value(node, p) is None]
+        if missing:
+            owner = SHAPES.value(predicate=SH.property, object=node) or SHAPES.value(predicate=SH.sparql, object=node)
+            lacking.append((str(SHAPES.value(node, SH.path) or node), str(owner), missing))
+    assert not lacking, sorted(lacking)

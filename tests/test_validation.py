@@ -173,3 +173,16 @@ def test_build_refuses_a_graph_that_does_not_conform(tmp_path):
     result = subprocess.run([sys.executable, "-m", "nhskg", "build"], capture_output=True, text=True, env=env)
     assert result.returncode == 2 and "does not conform" in result.stderr
     assert not (root / "dist").exists()
+
+
+def test_every_property_the_graph_uses_is_constrained_by_a_shape(dataset):
+    """Datatypes, cardinalities or classes are declared for every predicate of the data (rdf:type aside)."""
+    from rdflib.namespace import SH
+
+    paths_ = set()
+    for path in SHAPES.objects(None, SH.path):
+        paths_ |= {path} if isinstance(path, URIRef) else {
+            t for t in SHAPES.transitive_objects(path, None) if isinstance(t, URIRef)}
+    used = {p for _, p, _, g in dataset.quads((None, None, None, None)) if g != vocab.ONTOLOGY_GRAPH}
+    missing = sorted(str(p) for p in used - paths_ - {RDF.type})
+    assert not missing, missing
