@@ -91,6 +91,12 @@ def check_figures_in_several_documents(rows):
     assert pairs == {("46%", "half"), ("32%", "A third")}
     assert {r["fileA"][:3] for r in rows} == {"000"} and {r["fileB"][:3] for r in rows} == {"004"}
     assert {r["valueB"] for r in rows if r["wordsB"] == "half"} == {D(50)}
+    # each pair is linked twice: by the curators' same-finding judgement and by 004's verbal figure;
+    # 46% read as "half" overstates it, 32% read as "A third" is close
+    assert sorted(r["link"] for r in rows) == ["judged the same figure"] * 2 + ["words standing for the figure"] * 2
+    assert {r["wordsB"]: r["fit"] for r in rows if r["fit"]} == {"half": "stretched", "A third": "approximate"}
+    assert {r["itemB"] for r in rows if r["link"] == "judged the same figure"} == {
+        ID + "finding/nhsa-napc-survey-004/restricted-half", ID + "finding/nhsa-napc-survey-004/unable-to-shape"}
 
 
 EXPECTATIONS = {
