@@ -177,6 +177,7 @@ def summary(ds: Dataset) -> dict:
         "anonymous respondents": types[NHSKG.AnonymousRespondent],
         "annotations": types[vocab.OA.Annotation],
         "judgements": types[NHSKG.CuratorialJudgement],
+        "check results": types[NHSKG.CheckResult],
     }
 
 
@@ -210,7 +211,7 @@ def format_summary(stats: dict) -> str:
     lines.append(", ".join(f"{k} {stats[k]}" for k in ("documents", "surveys", "questions", "findings",
                                                        "derived findings", "verbal figures", "quotations",
                                                        "people", "anonymous respondents", "annotations",
-                                                       "judgements")))
+                                                       "judgements", "check results")))
     if "warnings" in stats:
         lines.append(f"validated against shapes/: conforms, {stats['warnings']} warnings (`nhskg validate` lists them)")
     return "\n".join(lines)
