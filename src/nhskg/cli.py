@@ -12,6 +12,7 @@ from .curation import CurationError
 from .errors import UserError
 from .checks import check_command
 from .formatting import fmt_command
+from .network import network_group
 from .registers import RegisterError
 from .querying import query_group, sparql_command
 from .trace_report import trace_command
@@ -34,6 +35,7 @@ cli.add_command(query_group)
 cli.add_command(sparql_command)
 cli.add_command(trace_command)
 cli.add_command(check_command)
+cli.add_command(network_group)
 
 
 def main() -> None:

@@ -1,0 +1,397 @@
+"""``nhskg network``: the graph as three networkx graphs, their analyses, exports and pictures.
+
+Every graph is read from the built RDF by SPARQL (never from the curated files). Nodes are keyed by IRI
+and carry ``label`` and ``kind`` (the node's most specific nhskg/ORG/schema class, e.g. ``Finding``,
+``PressRelease``, ``AreaTeam``); edges carry ``relation``.
+
+- **structure** (directed, child → parent): CCG → area team → region, PCT → SHA, coalition member →
+  coalition, and renamed body → its new name (an ``org:ChangeEvent``).
+- **provenance** (directed, claim → source): finding → survey → conductors, partners and series;
+  finding → the documents reporting it → publishers and issuers; derived finding → the findings it
+  comes from; findings and surveys judged the same by the curators (both ways); quotation → its
+  document and speaker; person → organisation (``role``: the role the quoting document attests, or
+  every role when it attests none); anonymous respondent → the survey answered.
+- **co-mention** (undirected): people and organisations mentioned in the same document; ``weight``
+  is the number of documents, ``documents`` their identifiers.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import click
+import networkx as nx
+import pyoxigraph as ox
+
+from . import paths
+from .errors import UserError
+from .store import load_store, run_query
+from .vocab import PREFIXES
+
+SPARQL_PREFIXES = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+GRAPH_NAMES = ("structure", "provenance", "comention")
+
+#: Kinds in order of preference when a node has several types (most specific first).
+KINDS = ("DerivedFinding", "Finding", "Survey", "SurveySeries", "PressRelease", "NewsReport", "DirectQuotation",
+         "ReportedSpeech", "AnonymousRespondent", "Person", "ClinicalCommissioningGroup", "AreaTeam",
+         "CommissioningRegion", "PrimaryCareTrust", "StrategicHealthAuthority", "SHACluster", "Publisher",
+         "Coalition", "CommissioningSupportService", "NationalBody", "ProfessionalBody", "MembershipBody",
+         "Company", "FormalOrganization", "Organization")
+ORGANISATION_KINDS = frozenset(KINDS[10:])
+PERSON_KINDS = frozenset({"Person"})
+
+STRUCTURE_EDGES = """SELECT ?s ?o ?rel WHERE {
+  { ?s a nhskg:ClinicalCommissioningGroup ; nhskg:areaTeam ?o . BIND ("in area team" AS ?rel) }
+  UNION { ?s a nhskg:AreaTeam ; nhskg:commissioningRegion ?o . BIND ("in region" AS ?rel) }
+  UNION { ?s a nhskg:PrimaryCareTrust ; nhskg:strategicHealthAuthority ?o . BIND ("in SHA" AS ?rel) }
+  UNION { ?o org:hasMember ?s . BIND ("member of" AS ?rel) }
+  UNION { ?e a org:ChangeEvent ; org:originalOrganization ?s ; org:resultingOrganization ?o . BIND ("renamed to" AS ?rel) }
+}"""
+
+PROVENANCE_EDGES = """SELECT ?s ?o ?rel WHERE {
+  { ?s a nhskg:Finding ; nhskg:survey ?o . BIND ("survey" AS ?rel) }
+  UNION { ?s a nhskg:Finding ; nhskg:reportedIn ?o . BIND ("reported in" AS ?rel) }
+  UNION { ?s a nhskg:DerivedFinding ; prov:wasDerivedFrom ?o . ?o a nhskg:Finding . BIND ("derived from" AS ?rel) }
+  UNION { ?j nhskg:judgementKind ?k ; nhskg:judgementSubject ?s, ?o . FILTER (?s != ?o)
+          VALUES (?k ?rel) { (<https://w3id.org/nhskg/id/judgement-kind/same-finding> "judged same finding")
+                             (<https://w3id.org/nhskg/id/judgement-kind/same-survey> "judged same survey") } }
+  UNION { ?s a ?t ; nhskg:conductedBy ?o . VALUES ?t { nhskg:Survey nhskg:SurveySeries } BIND ("conducted by" AS ?rel) }
+  UNION { ?s a nhskg:Survey ; nhskg:partner ?o . BIND ("partner" AS ?rel) }
+  UNION { ?s a nhskg:Survey ; nhskg:inSeries ?o . BIND ("in series" AS ?rel) }
+  UNION { ?s a ?dt ; schema:publisher ?o . VALUES ?dt { nhskg:NewsReport nhskg:PressRelease } BIND ("published by" AS ?rel) }
+  UNION { ?s a ?dt ; nhskg:issuedBy ?o . VALUES ?dt { nhskg:NewsReport nhskg:PressRelease } BIND ("issued by" AS ?rel) }
+  UNION { ?s a ?qt ; nhskg:speaker ?o . VALUES ?qt { nhskg:DirectQuotation nhskg:ReportedSpeech } BIND ("spoken by" AS ?rel) }
+  UNION { ?s a ?qt ; nhskg:reportedIn ?o . VALUES ?qt { nhskg:DirectQuotation nhskg:ReportedSpeech } BIND ("reported in" AS ?rel) }
+  UNION { ?s a nhskg:AnonymousRespondent ; nhskg:respondentTo ?o . BIND ("respondent to" AS ?rel) }
+}"""
+
+#: Each quoted speaker's roles, with the document that attests each and the documents quoting the speaker.
+SPEAKER_ROLES = """SELECT DISTINCT ?speaker ?quotedIn ?org ?role ?attested WHERE {
+  ?q nhskg:speaker ?speaker ; nhskg:reportedIn ?quotedIn .
+  ?m a org:Membership ; org:member ?speaker ; org:organization ?org ; org:role/skos:prefLabel ?role .
+  OPTIONAL { ?m nhskg:attestedIn ?attested }
+}"""
+
+COMENTION_NODES = "SELECT DISTINCT ?e WHERE { ?d schema:mentions ?e }"
+COMENTION_EDGES = """SELECT ?a ?b (COUNT(DISTINCT ?d) AS ?w) (GROUP_CONCAT(DISTINCT ?id; separator=" ") AS ?docs) WHERE {
+  ?d schema:mentions ?a, ?b ; dcterms:identifier ?file . FILTER (STR(?a) < STR(?b)) BIND (SUBSTR(?file, 1, 3) AS ?id)
+} GROUP BY ?a ?b"""
+
+DESCRIBE = """SELECT ?n ?t (SAMPLE(?l) AS ?label) WHERE { ?n a ?t . OPTIONAL { ?n rdfs:label ?l } } GROUP BY ?n ?t"""
+
+
+def query(store: ox.Store, text: str) -> list[dict[str, str]]:
+    """SELECT solutions as dicts of plain strings (IRIs and literal values), unbound variables left out."""
+    result = run_query(store, SPARQL_PREFIXES + text)
+    names = [v.value for v in result.variables]
+    return [{n: s[n].value for n in names if s[n] is not None} for s in result]
+
+
+def expand(iri: str) -> str:
+    """A full IRI from a full one or a prefixed short form (``id:finding/...``)."""
+    prefix, sep, rest = iri.partition(":")
+    if sep and prefix in PREFIXES and not rest.startswith("//"):
+        return str(PREFIXES[prefix]) + rest
+    return iri
+
+
+def _describe(store: ox.Store) -> dict[str, tuple[str, str]]:
+    """Every typed node's (label, kind)."""
+    types: dict[str, set[str]] = defaultdict(set)
+    labels: dict[str, str] = {}
+    for row in query(store, DESCRIBE):
+        types[row["n"]].add(row["t"].rsplit("/", 1)[-1].rsplit("#", 1)[-1])
+        if "label" in row:
+            labels[row["n"]] = row["label"]
+    out = {}
+    for node, local in types.items():
+        kind = next((k for k in KINDS if k in local), min(local))
+        out[node] = (labels.get(node, node.rsplit("/", 1)[-1]), kind)
+    return out
+
+
+def _add(graph: nx.Graph, described: dict[str, tuple[str, str]], node: str) -> None:
+    if node not in graph:
+        label, kind = described.get(node, (node.rsplit("/", 1)[-1], "Thing"))
+        graph.add_node(node, label=label, kind=kind)
+
+
+def _from_edges(graph: nx.Graph, described, rows: list[dict[str, str]]) -> nx.Graph:
+    for row in sorted(rows, key=lambda r: (r["s"], r["o"], r["rel"])):
+        _add(graph, described, row["s"])
+        _add(graph, described, row["o"])
+        graph.add_edge(row["s"], row["o"], relation=row["rel"])
+    return graph
+
+
+def structure_graph(store: ox.Store, described=None) -> nx.DiGraph:
+    """Who sat within whom in 2012-13: an edge runs from a body to the body it sits within (or became)."""
+    described = described or _describe(store)
+    return _from_edges(nx.DiGraph(name="structure"), described, query(store, STRUCTURE_EDGES))
+
+
+def provenance_graph(store: ox.Store, described=None) -> nx.DiGraph:
+    """Where each claim comes from: an edge runs from a claim towards what it stands on."""
+    described = described or _describe(store)
+    graph = _from_edges(nx.DiGraph(name="provenance"), described, query(store, PROVENANCE_EDGES))
+    quoted: dict[str, set[str]] = defaultdict(set)
+    roles: dict[str, list[tuple[str, str, str | None]]] = defaultdict(list)
+    for row in query(store, SPEAKER_ROLES):
+        quoted[row["speaker"]].add(row["quotedIn"])
+        roles[row["speaker"]].append((row["org"], row["role"], row.get("attested")))
+    for speaker in sorted(roles):
+        held: dict[str, set[str]] = defaultdict(set)
+        for doc in quoted[speaker]:
+            attested = [(o, r) for o, r, a in roles[speaker] if a == doc]
+            for org, role in attested or [(o, r) for o, r, _ in roles[speaker]]:
+                held[org].add(role)
+        for org in sorted(held):
+            _add(graph, described, org)
+            graph.add_edge(speaker, org, relation="member of", role="; ".join(sorted(held[org])))
+    return graph
+
+
+def comention_graph(store: ox.Store, described=None) -> nx.Graph:
+    """People and organisations named in the same document; weight = number of such documents."""
+    described = described or _describe(store)
+    graph = nx.Graph(name="comention")
+    for row in sorted(query(store, COMENTION_NODES), key=lambda r: r["e"]):
+        _add(graph, described, row["e"])
+    for row in sorted(query(store, COMENTION_EDGES), key=lambda r: (r["a"], r["b"])):
+        graph.add_edge(row["a"], row["b"], relation="co-mentioned", weight=int(row["w"]),
+                       documents=" ".join(sorted(row["docs"].split())))
+    return graph
+
+
+def build_graphs(store: ox.Store | None = None) -> dict[str, nx.Graph]:
+    """The three graphs by name."""
+    store = store or load_store()
+    described = _describe(store)
+    return {"structure": structure_graph(store, described), "provenance": provenance_graph(store, described),
+            "comention": comention_graph(store, described)}
+
+
+def require_node(graph: nx.Graph, iri: str, what: str, kinds: set[str] | None = None) -> str:
+    """The expanded IRI when ``graph`` holds it (with one of ``kinds``); a UserError naming it otherwise."""
+    full = expand(iri)
+    if full not in graph:
+        raise UserError(f"{iri}: no {what} with this IRI in the graph")
+    if kinds and graph.nodes[full]["kind"] not in kinds:
+        raise UserError(f"{iri}: is a {graph.nodes[full]['kind']}, not a {what}")
+    return full
+
+
+# --- analyses -------------------------------------------------------------------------------------
+
+
+def centrality(graphs: dict[str, nx.Graph], top: int = 10) -> list[dict[str, Any]]:
+    """Organisations and people ranked by degree centrality in the claims (provenance + co-mention)."""
+    claims = nx.compose(graphs["provenance"].to_undirected(as_view=False), graphs["comention"])
+    degree = nx.degree_centrality(claims)
+    between = nx.betweenness_centrality(claims, normalized=True)
+    rows = [{"iri": n, "label": d["label"], "kind": d["kind"], "degree": claims.degree(n),
+             "degree_centrality": round(degree[n], 4), "betweenness": round(between[n], 4)}
+            for n, d in claims.nodes(data=True) if d["kind"] in ORGANISATION_KINDS | PERSON_KINDS]
+    rows.sort(key=lambda r: (-r["degree_centrality"], -r["betweenness"], r["label"]))
+    return rows[:top]
+
+
+def backers(provenance: nx.DiGraph) -> dict[str, dict[str, list[str]]]:
+    """Conductors (of a finding's survey) and publishers (of its documents) and the findings each backs."""
+    out: dict[str, dict[str, list[str]]] = {"conductors": defaultdict(list), "publishers": defaultdict(list)}
+    for f, data in provenance.nodes(data=True):
+        if data["kind"] not in {"Finding", "DerivedFinding"}:
+            continue
+        for _, mid, rel in provenance.out_edges(f, data="relation"):
+            for _, org, rel2 in provenance.out_edges(mid, data="relation"):
+                if rel == "survey" and rel2 in {"conducted by", "partner"}:
+                    out["conductors"][org].append(f)
+                if rel == "reported in" and rel2 in {"published by", "issued by"}:
+                    out["publishers"][org].append(f)
+    return {k: {org: sorted(set(fs)) for org, fs in sorted(v.items())} for k, v in out.items()}
+
+
+def components(graph: nx.Graph) -> list[list[str]]:
+    """(Weakly) connected components, largest first, each sorted."""
+    parts = nx.weakly_connected_components(graph) if graph.is_directed() else nx.connected_components(graph)
+    return sorted((sorted(p) for p in parts), key=lambda p: (-len(p), p[0]))
+
+
+def source_paths(provenance: nx.DiGraph, finding: str) -> dict[str, Any]:
+    """A finding's primary sources (press releases; conductors and partners of the survey behind it) and
+    the news reports that carry it, each with its shortest path along the provenance edges."""
+    routes = nx.single_source_shortest_path(provenance, finding)
+    candidates: dict[str, tuple[int, int, list[str]]] = {}  # node -> (steps, rank, route)
+    for node, route in routes.items():
+        kind = provenance.nodes[node]["kind"]
+        if kind == "PressRelease":
+            candidates[node] = (len(route) - 1, 0, route)
+        if kind in {"Survey", "SurveySeries"}:  # the survey's own conductors: reached through the survey
+            for _, org, rel in provenance.out_edges(node, data="relation"):
+                rank = 1 if rel == "conducted by" else 2
+                if rel in {"conducted by", "partner"} and (len(route), rank) < candidates.get(org, (99, 9, []))[:2]:
+                    candidates[org] = (len(route), rank, route + [org])
+
+    def entry(node: str, route: list[str]) -> dict[str, Any]:
+        data = provenance.nodes[node]
+        return {"iri": node, "label": data["label"], "kind": data["kind"], "steps": len(route) - 1, "path": route}
+
+    primary = [entry(n, c[2]) for n, c in sorted(candidates.items(), key=lambda item: (item[1][:2], item[0]))]
+    secondary = [entry(n, r) for n, r in sorted(routes.items(), key=lambda item: (len(item[1]), item[0]))
+                 if provenance.nodes[n]["kind"] == "NewsReport"]
+    return {"finding": finding, "label": provenance.nodes[finding]["label"], "primary": primary,
+            "secondary": secondary}
+
+
+def report(graphs: dict[str, nx.Graph], finding: str | None = None) -> dict[str, Any]:
+    """Every analysis of ``nhskg network report`` as plain data."""
+    prov = graphs["provenance"]
+    findings = [finding] if finding else sorted(n for n, k in prov.nodes(data="kind") if k in {"Finding", "DerivedFinding"})
+    return {
+        "graphs": {n: {"nodes": g.number_of_nodes(), "edges": g.number_of_edges(), "directed": g.is_directed()}
+                   for n, g in graphs.items()},
+        "central": centrality(graphs),
+        "backers": backers(prov),
+        "components": {n: components(g) for n, g in graphs.items()},
+        "sources": [source_paths(prov, f) for f in findings],
+    }
+
+
+def _lbl(graphs, iri: str) -> str:
+    for g in graphs.values():
+        if iri in g:
+            return g.nodes[iri]["label"]
+    return iri
+
+
+def report_text(graphs: dict[str, nx.Graph], data: dict[str, Any]) -> str:
+    """The report as text a researcher reads."""
+    out = ["Graphs"] + [f"  {n}: {d['nodes']} nodes, {d['edges']} edges" for n, d in data["graphs"].items()]
+    out += ["", "Most central organisations and people in the claims (provenance + co-mention graphs)",
+            f"  {'degree':>6}  {'centr.':>6}  {'betw.':>6}  name"]
+    out += [f"  {r['degree']:>6}  {r['degree_centrality']:>6.3f}  {r['betweenness']:>6.3f}  {r['label']} ({r['kind']})"
+            for r in data["central"]]
+    for role, title in (("conductors", "Conductors and partners behind findings"), ("publishers", "Publishers and issuers behind findings")):
+        out += ["", title]
+        for org, fs in data["backers"][role].items():
+            by_survey: dict[str, int] = defaultdict(int)
+            for f in fs:
+                by_survey[f.split("/finding/")[1].split("/")[0]] += 1
+            detail = ", ".join(f"{s} {n}" for s, n in sorted(by_survey.items()))
+            out.append(f"  {_lbl(graphs, org)}: {len(fs)} findings ({detail})")
+    out += ["", "Connected components"]
+    for name, parts in data["components"].items():
+        sizes = ", ".join(str(len(p)) for p in parts[:12]) + (" …" if len(parts) > 12 else "")
+        out.append(f"  {name}: {len(parts)} components of sizes {sizes}")
+        for p in parts[:8]:
+            hubs = sorted(p, key=lambda n: (-graphs[name].degree(n), n))[:3]
+            out.append(f"    - {len(p)} nodes around {'; '.join(_lbl(graphs, n) for n in hubs)}")
+    out += ["", "Paths to a primary source (press release or the survey's own conductor) vs secondary reports"]
+    for s in data["sources"]:
+        prim = s["primary"][0] if s["primary"] else None
+        line = (f"{prim['label']} ({prim['kind']}), {prim['steps']} step{'s' * (prim['steps'] != 1)}: "
+                + " → ".join(_lbl(graphs, n) for n in prim["path"][1:]) if prim else "none found")
+        others = ", ".join(f"{e['label']} ({e['steps']})" for e in s["primary"][1:])
+        sec = ", ".join(f"{e['label']} ({e['steps']})" for e in s["secondary"]) or "none"
+        out.append(f"  {s['label']}  <{s['finding']}>\n    primary: {line}")
+        if others:
+            out.append(f"      also primary: {others}")
+        out.append(f"    secondary reports: {sec}")
+    return "\n".join(out)
+
+
+# --- exports --------------------------------------------------------------------------------------
+
+
+def _atomic(path: Path, write) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(fd)
+    try:
+        write(tmp)
+        os.chmod(tmp, 0o644)  # published files, readable like the other dumps
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def export(graphs: dict[str, nx.Graph], out_dir: Path | None = None) -> list[Path]:
+    """GraphML, GEXF and node-link JSON of each graph under ``dist/network/``, each written atomically."""
+    out_dir = out_dir or paths.dist_file("network")
+    written = []
+    for name, graph in graphs.items():
+        base = out_dir / name
+        _atomic(base.with_suffix(".graphml"), lambda p, g=graph: nx.write_graphml(g, p))
+        _atomic(base.with_suffix(".gexf"), lambda p, g=graph: nx.write_gexf(g, p))
+        text = json.dumps(nx.node_link_data(graph, edges="edges"), indent=1, sort_keys=True, ensure_ascii=False)
+        _atomic(base.with_suffix(".json"), lambda p, t=text: Path(p).write_text(t + "\n", encoding="utf-8"))
+        written += [base.with_suffix(s) for s in (".graphml", ".gexf", ".json")]
+    return written
+
+
+# --- command line ---------------------------------------------------------------------------------
+
+
+@click.group("network", invoke_without_command=True)
+@click.pass_context
+def network_group(ctx: click.Context) -> None:
+    """Network views of the graph (structure, provenance, co-mention): exports, report, pictures."""
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(export_command)
+
+
+@network_group.command("export")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Output folder (default dist/network/).")
+def export_command(out_dir: Path | None = None) -> None:
+    """Write GraphML, GEXF and node-link JSON of each graph and print their sizes."""
+    graphs = build_graphs()
+    written = export(graphs, out_dir)
+    for name, g in graphs.items():
+        click.echo(f"{name}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges")
+    click.echo(f"wrote {len(written)} files to {written[0].parent}")
+
+
+@network_group.command("report")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--finding", default=None, help="Only this finding's paths to its sources (IRI or id:...).")
+def report_command(fmt: str, finding: str | None) -> None:
+    """Centrality, who backs which findings, components, and paths to primary sources."""
+    graphs = build_graphs()
+    if finding:
+        finding = require_node(graphs["provenance"], finding, "finding", {"Finding", "DerivedFinding"})
+    data = report(graphs, finding)
+    click.echo(json.dumps(data, indent=1, ensure_ascii=False) if fmt == "json" else report_text(graphs, data))
+
+
+@network_group.command("plot")
+@click.option("--finding", default=None, help="Draw this finding's provenance tree.")
+@click.option("--structure", default=None, help="Draw the 2013 structure under this region, area team or SHA.")
+@click.option("--topic", default=None, help="Chart this topic's findings across surveys over time.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Output folder (default dist/network/).")
+def plot_command(finding: str | None, structure: str | None, topic: str | None, out_dir: Path | None) -> None:
+    """Draw pictures (PNG and SVG) of a finding's provenance, a structure or a topic."""
+    from . import network_plots
+
+    if not (finding or structure or topic):
+        raise UserError("nothing to draw: give --finding IRI, --structure IRI or --topic IRI")
+    out_dir = out_dir or paths.dist_file("network")
+    store = load_store()
+    graphs = build_graphs(store)
+    written: list[Path] = []
+    if finding:
+        written += network_plots.plot_provenance(graphs["provenance"], finding, out_dir)
+    if structure:
+        written += network_plots.plot_structure(graphs["structure"], structure, out_dir)
+    if topic:
+        written += network_plots.plot_topic(store, topic, out_dir)
+    for path in written:
+        click.echo(f"wrote {path}")
