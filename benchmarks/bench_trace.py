@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from trace_cases import all_cases, evaluate  # noqa: E402
+from trace_cases import all_cases, evaluate, hand_written_cases  # noqa: E402
 
 from nhskg.findings_index import load_index  # noqa: E402
 from nhskg.store import load_store  # noqa: E402
@@ -39,8 +39,8 @@ def report(name: str, tracer: Tracer, cases) -> None:
     result = evaluate(tracer, cases)
     elapsed = time.perf_counter() - start
     print(f"{name}: precision {result['precision']:.3f}  recall {result['recall']:.3f}  "
-          f"(tp {result['tp']}, fp {result['fp']}, fn {result['fn']} over {result['cases']} labelled figures; "
-          f"{1000 * elapsed / result['cases']:.1f} ms per input)")
+          f"verdicts {result['verdict_accuracy']:.3f}  (tp {result['tp']}, fp {result['fp']}, fn {result['fn']} "
+          f"over {result['cases']} labelled figures; {1000 * elapsed / result['cases']:.1f} ms per input)")
     return result
 
 
@@ -48,8 +48,10 @@ def main() -> None:
     index = load_index(load_store())
     tracer = Tracer(index)
     cases = all_cases(index)
-    ours = report("nhskg trace           ", tracer, cases)
-    report("baseline, number only", NumberOnly(index), cases)
+    ours = report("nhskg trace, all cases         ", tracer, cases)
+    report("baseline, number only, all     ", NumberOnly(index), cases)
+    report("nhskg trace, hand-written only ", tracer, hand_written_cases())
+    report("baseline, hand-written only    ", NumberOnly(index), hand_written_cases())
     print("confusion of verdicts (expected -> traced: count):")
     for (expected, traced), count in sorted(ours["confusion"].items()):
         print(f"  {expected:>12} -> {traced:<13} {count}")

@@ -10,14 +10,16 @@ from decimal import Decimal
 
 import pyoxigraph as ox
 import pytest
-from trace_cases import NEGATIVES, PARAPHRASES, all_cases, evaluate
+from trace_cases import NEGATIVES, PARAPHRASES, all_cases, evaluate, figure_in, hand_written_cases
 
 from nhskg import paths
 from nhskg.figures import find_figures
 from nhskg.findings_index import load_index
-from nhskg.trace import VERDICTS, Tracer, to_json
+from nhskg.trace import Tracer, to_json
 
-PRECISION_FLOOR, RECALL_FLOOR = 0.95, 0.90
+PRECISION_FLOOR, RECALL_FLOOR, VERDICT_FLOOR = 0.95, 0.90, 0.90
+#: The hand-written inputs alone (not cut from the texts by the tracer's own sentence splitter).
+HAND_PRECISION_FLOOR, HAND_RECALL_FLOOR = 0.90, 0.85
 
 
 @pytest.fixture(scope="module")
@@ -61,21 +63,28 @@ def test_the_labelled_set_cannot_shrink(tracer):
     assert len(all_cases(tracer.index)) >= 140 and len(PARAPHRASES) >= 30 and len(NEGATIVES) >= 20
 
 
-def test_precision_and_recall_stay_above_their_floors(tracer):
+def test_precision_recall_and_verdicts_stay_above_their_floors(tracer):
     result = evaluate(tracer, all_cases(tracer.index))
     assert result["precision"] >= PRECISION_FLOOR, result["misses"]
     assert result["recall"] >= RECALL_FLOOR, result["misses"]
+    assert result["verdict_accuracy"] >= VERDICT_FLOOR, result["confusion"]
 
 
-@pytest.mark.parametrize("text,words", NEGATIVES, ids=[w for _, w in NEGATIVES])
-def test_a_figure_from_elsewhere_is_no_match(tracer, text, words):
-    assert all(t.verdict == "no-match" for t in tracer.trace(text))
+def test_hand_written_cases_alone_stay_above_their_floors(tracer):
+    result = evaluate(tracer, hand_written_cases())
+    assert result["precision"] >= HAND_PRECISION_FLOOR, result["misses"]
+    assert result["recall"] >= HAND_RECALL_FLOOR, result["misses"]
+
+
+def test_negatives_are_detected_figures(tracer):
+    """A negative only tests precision if its figure is found at all."""
+    undetected = [words for text, words in NEGATIVES if figure_in(text, words, tracer.trace(text)) is None]
+    assert not undetected
 
 
 def test_stretched_lead_and_cross_document_half(tracer):
-    [lead] = tracer.trace("Over a third of clinical commissioning groups say they have not been fully "
-                          "involved in shaping the commissioning support offer")
-    assert lead.verdict in VERDICTS
+    [lead] = tracer.trace("Over a third of CCGs feel PCT clusters are controlling and directing.")
+    assert lead.verdict == "stretched" and lead.matches[0].finding.iri.endswith("000/pct-controlling")  # 32%
     [half] = tracer.trace("half of CCGs felt restricted to commissioning support from their local primary care trust")
     best = half.matches[0].finding
     assert best.iri.endswith("restricted-half") and any(s.endswith("feel-constricted") for s in best.same_as)

@@ -45,7 +45,8 @@ NUMERAL = r"\d+(?:\.\d+)?"
 NUMBER = rf"(?:{NUMERAL}|{NUMBER_WORDS})"
 _DENOM = "|".join(sorted(_DENOMINATORS, key=len, reverse=True))
 FRACTION = rf"(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+(?:{_DENOM})|half)"
-RATIO = rf"(?:{NUMBER}\s+(?:in|out\s+of)\s+{NUMBER})"
+_WHOLE = rf"(?:\d+(?!\.\d)|{NUMBER_WORDS})"
+RATIO = rf"(?:{_WHOLE}\s+(?:in|out\s+of)\s+{_WHOLE})"
 _QUAL = "|".join(sorted(QUALIFIERS, key=len, reverse=True))
 _CHG = "|".join(sorted(_CHANGES, key=len, reverse=True))
 
@@ -57,6 +58,7 @@ _FIGURE = re.compile(
     rf"(?:(?P<points>{NUMBER})\s+percentage\s+points?"
     rf"|(?P<pct>{NUMBER})\s*(?:%|per\s*cent|percent)"
     rf"|(?P<ratio_a>{NUMBER})\s+(?:in|out\s+of)\s+(?P<ratio_b>{NUMBER})"
+    rf"|(?P<majority>the\s+(?:vast\s+|overwhelming\s+)?majority)"
     rf"|(?P<frac>{FRACTION})"
     rf"|(?P<num>{NUMBER}))$",
     re.IGNORECASE,
@@ -136,6 +138,8 @@ def parse_figure(text: str) -> Figure:
     if match["ratio_a"]:
         value = _percent_of(number_value(match["ratio_a"]), number_value(match["ratio_b"]))
         return Figure(text, value, "percent", qualifier, "verbal-fraction")
+    if match["majority"]:  # "the majority" is more than half, nothing more precise
+        return Figure(text, Decimal(50), "percent", "more-than", "verbal-fraction")
     if match["frac"]:
         return Figure(text, _fraction_value(match["frac"]), "percent", qualifier, "verbal-fraction")
     return Figure(text, number_value(match["num"]), "number", qualifier, _expressed(match["num"]))
@@ -150,6 +154,7 @@ _SCAN = re.compile(
     rf"|{_PERCENT_PHRASE}"
     rf"|{RATIO}\b(?!\d)"
     rf"|{FRACTION}\b"
+    rf"|\bthe\s+(?:vast\s+|overwhelming\s+)?majority\b"
     rf"|\d+\.\d+\b(?!\s*%)"
     rf"|{NUMBER}(?=(?:\s+[a-z]+)?\s+{_COUNT_NOUNS}\b)"
     rf"|(?<=total\s){NUMBER}\b"

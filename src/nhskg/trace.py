@@ -26,7 +26,8 @@ _STOP = set("""a an the of to in on at for by with from and or but nor is are wa
 this that these those they them their there here as than then so such which who whom whose what when where why how
 all any both each few more most other some own same only just over under very can will would should could may might
 must do does did done have has had having say says said told tell also about into up down out off again further once
-per cent percent survey surveys found find finds according respondents respondent ccg ccgs clinical group groups
+per cent percent survey surveys found find finds according respondents respondent responses response replies
+ccg ccgs clinical group groups
 leaders leader one two three four five six seven eight nine ten half third thirds quarter quarters fifth fifths
 nearly almost over under less more than just about around majority""".split())
 _SYNONYMS = {"constrict": "restrict", "unhappy": "dissatisfi", "dissatisfaction": "dissatisfi", "satisfaction": "satisfi",
@@ -102,18 +103,26 @@ class Tracer:
     def trace_figure(self, figure: Figure, text: str, neighbours: list[Figure] | None = None) -> TracedFigure:
         window = _window(text, figure, neighbours or [])
         start, end = _sentence_bounds(text, figure.start, figure.end)
-        lowered = text[start:end].lower()  # a survey's party counts when named in the figure's own clause
+        clause = text[start:end]
+        lowered = clause.lower()  # a survey's party counts when named in the figure's own clause
+        sources = named_sources(clause)
         matches = []
         for iri, info in self.index.items():
             if info.unit not in self._kind(figure, text):
                 continue
+            parties = {p.lower() for p in info.parties} | {e.publisher.lower() for e in info.evidence if e.publisher}
+            if sources and not any(s in p or p in s for s in sources for p in parties if len(p) > 2):
+                continue  # the clause credits the figure to someone else's survey
             numeric = judge_fit(figure, info.value)
             if info.qualifier and info.qualifier == figure.qualifier and info.value == figure.value:
                 numeric = "exact"  # "more than 80%" against a finding stated as more than 80%
             context = self._context(window, iri)
-            if info.measure == "responses" and numeric == "exact" and _RESPONSES.match(text[figure.end:]):
-                context = max(context, MIN_CONTEXT + 0.1)  # "95 responses": the words after the number are the context
-            bonus = 0.15 if any(name.lower() in lowered for name in info.parties if len(name) > 2) else 0.0
+            named_party = any(name in lowered for name in parties if len(name) > 2)
+            if (info.measure == "responses" and numeric == "exact" and _RESPONSES.match(text[figure.end:])
+                    and (named_party or (_SURVEY_WORDS.search(text[max(0, start - 300):end + 300])
+                                         and self._context({t: 1.0 for t in tokens(clause)}, iri) > 0))):
+                context = max(context, MIN_CONTEXT + 0.1)  # "94 leaders answered the survey": these words are the context
+            bonus = 0.15 if named_party else 0.0
             if info.responses and re.search(rf"\b{info.responses}\s+(responses|respondents|replies)", text):
                 bonus += 0.15
             score = 0.6 * context + 0.4 * NUMERIC_SCORE[numeric] + bonus
@@ -131,6 +140,26 @@ class Tracer:
         return [self.trace_figure(f, text, figures) for f in figures]
 
 
+_SOURCE = re.compile(
+    r"(?:(?:survey|poll|study|report|research|analysis|barometer)\s+(?:by|from|for|of)\s+(?:the\s+)?"
+    r"(?P<after>[A-Z][\w'’&.-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'’&.-]*)*))"
+    r"|(?:(?P<before>[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*)*)(?:['’]s)?\s+(?:survey|poll|study|barometer)\b)"
+    r"|(?:(?i:according\s+to)\s+(?:the\s+|an?\s+)?(?P<according>[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*)*))")
+_NOT_SOURCES = {"the", "a", "an", "this", "that", "new", "one", "his", "her", "their", "its", "our", "latest", "third"}
+
+
+def named_sources(clause: str) -> set[str]:
+    """Who the clause credits the figure to ("a King's Fund survey", "according to the BMA"), lower-cased."""
+    found = set()
+    for m in _SOURCE.finditer(clause):
+        name = (m.group("after") or m.group("before") or m.group("according") or "").strip(" .")
+        name = re.sub(r"['’]s$", "", re.sub(r"^(?:a|an|the)\s+", "", name, flags=re.I))
+        if name and name.lower() not in _NOT_SOURCES and not name.isdigit():
+            found.add(name.lower())
+    return found
+
+
+_SURVEY_WORDS = re.compile(r"\b(?:survey|poll|barometer|answered|responded)\b", re.I)
 _RESPONSES = re.compile(r"\s+(?:[\w-]+\s+){0,2}(?:responses|respondents|replies|leaders|people)\b", re.I)
 
 
