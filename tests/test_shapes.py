@@ -5,6 +5,7 @@ A non-conforming fixture says what must fire in header comments, one line per ex
     # expect: severity=violation path=nhskg:unit
     # expect: severity=warning path=-            (a node-level or SPARQL result has no path)
     # expect: severity=violation path=^oa:hasBody  (an inverse path)
+    # expect: severity=violation path=- constraint="percentage range"  (which constraint, by its sh:name)
 Only results of the fixture's own shape count, so a fixture need not satisfy every other shape.
 The ontology is loaded with each fixture, so class hierarchies work as in the built graph.
 """
@@ -31,9 +32,10 @@ FIXTURES = sorted(p for p in FIXTURE_DIR.glob("*.ttl"))
 ONTOLOGY = Graph().parse(paths.ONTOLOGY)
 
 
-def _expectations(path: Path) -> list[tuple[str, str]]:
-    found = re.findall(r"^# expect: severity=(\w+) path=(\S+)\s*$", path.read_text(encoding="utf-8"), re.M)
-    return [(severity, path_) for severity, path_ in found]
+def _expectations(path: Path) -> list[tuple[str, str, str | None]]:
+    found = re.findall(r'^# expect: severity=(\w+) path=(\S+)(?: constraint="([^"]+)")?\s*$',
+                       path.read_text(encoding="utf-8"), re.M)
+    return [(severity, path_, constraint or None) for severity, path_, constraint in found]
 
 
 _NAMESPACES = {**{p: str(ns) for p, ns in vocab.PREFIXES.items()}, "rdf": str(RDF)}
@@ -81,10 +83,10 @@ def test_fixture(path):
         return
     expected = _expectations(path)
     assert expected, f"{path.name}: say what must fire with '# expect: severity=... path=...' lines"
-    fired = {(r.severity, r.path) for r in results}
-    for severity, curie in expected:
-        assert (severity, _expand(curie)) in fired, \
-            f"expected {severity} on {curie} from nhskgsh:{shape}; fired: {sorted(fired, key=str)}"
+    fired = {(r.severity, r.path, r.constraint) for r in results}
+    for severity, curie, constraint in expected:
+        assert any(s == severity and p == _expand(curie) and constraint in (None, c) for s, p, c in fired), \
+            f"expected {severity} on {curie} ({constraint or 'any constraint'}) from nhskgsh:{shape}; fired: {sorted(fired, key=str)}"
 
 
 def test_every_constraint_is_named_described_and_explained():

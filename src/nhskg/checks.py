@@ -62,7 +62,12 @@ def distributions(store) -> list[CheckResult]:
         total = Decimal(r["total"])
         if total == 100:
             continue
-        missing = "rounding" if abs(total - 100) <= 1 else f"{100 - total} points the text does not report"
+        if abs(total - 100) <= 1:
+            missing = "rounding"
+        elif total < 100:
+            missing = f"{100 - total} points the text does not report"
+        else:
+            missing = f"{total - 100} points more than every respondent"
         out.append(CheckResult("distribution", "warning", (r["q"],),
                                f"{r['n']} options of “{r['label']}” sum to {total}% ({missing})"))
     return out

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from collections import defaultdict
 from pathlib import Path
@@ -96,7 +97,9 @@ def expand(iri: str) -> str:
     """A full IRI from a full one or a prefixed short form (``id:finding/...``)."""
     prefix, sep, rest = iri.partition(":")
     if sep and prefix in PREFIXES and not rest.startswith("//"):
-        return str(PREFIXES[prefix]) + rest
+        iri = str(PREFIXES[prefix]) + rest
+    if not re.fullmatch(r"https?://[^\s<>\"{}|\\^`]+", iri):  # checked, so it can stand in a query as <iri>
+        raise UserError(f"{iri!r} is not an IRI — give a full IRI or a short form like id:finding/...")
     return iri
 
 
@@ -291,10 +294,12 @@ def report_text(graphs: dict[str, nx.Graph], data: dict[str, Any]) -> str:
         for p in parts[:8]:
             hubs = sorted(p, key=lambda n: (-graphs[name].degree(n), n))[:3]
             out.append(f"    - {len(p)} nodes around {'; '.join(_lbl(graphs, n) for n in hubs)}")
-    out += ["", "Paths to a primary source (press release or the survey's own conductor) vs secondary reports"]
+    out += ["", "Paths to a primary source vs secondary reports (a primary source is a press release; where the",
+            "graph holds no primary document, the survey's own conductor stands in for it, marked as such)"]
     for s in data["sources"]:
         prim = s["primary"][0] if s["primary"] else None
-        line = (f"{prim['label']} ({prim['kind']}), {prim['steps']} step{'s' * (prim['steps'] != 1)}: "
+        kind = prim["kind"] if prim and prim["kind"] == "PressRelease" else "conductor; no primary document in the graph"
+        line = (f"{prim['label']} ({kind}), {prim['steps']} step{'s' * (prim['steps'] != 1)}: "
                 + " → ".join(_lbl(graphs, n) for n in prim["path"][1:]) if prim else "none found")
         others = ", ".join(f"{e['label']} ({e['steps']})" for e in s["primary"][1:])
         sec = ", ".join(f"{e['label']} ({e['steps']})" for e in s["secondary"]) or "none"
@@ -306,6 +311,13 @@ def report_text(graphs: dict[str, nx.Graph], data: dict[str, Any]) -> str:
 
 
 # --- exports --------------------------------------------------------------------------------------
+
+
+def _write_gexf(graph, path) -> None:
+    """GEXF without networkx's "last modified" date of today, so the same graph gives the same bytes."""
+    nx.write_gexf(graph, path)
+    text = Path(path).read_text(encoding="utf-8")
+    Path(path).write_text(re.sub(r' lastmodifieddate="[^"]*"', "", text, count=1), encoding="utf-8")
 
 
 def _atomic(path: Path, write) -> None:
@@ -329,7 +341,7 @@ def export(graphs: dict[str, nx.Graph], out_dir: Path | None = None) -> list[Pat
     for name, graph in graphs.items():
         base = out_dir / name
         _atomic(base.with_suffix(".graphml"), lambda p, g=graph: nx.write_graphml(g, p))
-        _atomic(base.with_suffix(".gexf"), lambda p, g=graph: nx.write_gexf(g, p))
+        _atomic(base.with_suffix(".gexf"), lambda p, g=graph: _write_gexf(g, p))
         text = json.dumps(nx.node_link_data(graph, edges="edges"), indent=1, sort_keys=True, ensure_ascii=False)
         _atomic(base.with_suffix(".json"), lambda p, t=text: Path(p).write_text(t + "\n", encoding="utf-8"))
         written += [base.with_suffix(s) for s in (".graphml", ".gexf", ".json")]

@@ -49,8 +49,12 @@ def table(solutions) -> str:
 def render(result, fmt: str) -> str:
     """Render SELECT solutions, an ASK boolean or CONSTRUCT triples."""
     if isinstance(result, ox.QueryBoolean):
-        return "true" if bool(result) else "false"
+        if fmt == "table":
+            return "true" if bool(result) else "false"
+        return result.serialize(format=RESULT_FORMATS[fmt]).decode("utf-8")
     if isinstance(result, ox.QueryTriples):
+        if fmt != "table":
+            raise UserError("a CONSTRUCT or DESCRIBE query gives triples, written as N-Triples: leave out --format")
         return "".join(f"{t.subject} {t.predicate} {t.object} .\n" for t in result)
     if fmt == "table":
         return table(result)
@@ -58,8 +62,12 @@ def render(result, fmt: str) -> str:
 
 
 def run_catalogue_query(query: Query, given: dict[str, str], store=None):
-    """The solutions of a catalogue query with its parameters bound."""
-    return run_query(store or load_store(), query.text, bindings(query, given))
+    """The solutions of a catalogue query with its parameters bound; a syntax error names the file."""
+    subs = bindings(query, given)
+    try:
+        return run_query(store or load_store(), query.text, subs)
+    except UserError as exc:
+        raise UserError(f"{query.path.relative_to(paths.ROOT)}: {exc}") from None
 
 
 def _parse_params(params: tuple[str, ...]) -> dict[str, str]:

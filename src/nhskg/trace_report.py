@@ -88,10 +88,10 @@ def read_input(text: str | None, file: str | None) -> str:
         return sys.stdin.read()
     try:
         return Path(file).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise UserError(f"{file}: no such file") from None
     except UnicodeDecodeError:
         raise UserError(f"{file}: not UTF-8 text") from None
+    except OSError as exc:  # missing, a folder, unreadable
+        raise UserError(f"{file}: cannot be read ({exc.strerror or exc})") from None
 
 
 @click.command("trace")

@@ -43,6 +43,7 @@ class Result:
     shape: str
     component: str
     evidence: list[dict] = field(default_factory=list)
+    constraint: str | None = None  # the sh:name of the property shape or SPARQL constraint that fired
 
 
 @dataclass
@@ -87,7 +88,8 @@ def read_rdf(files: list[Path]) -> Graph:
         except FileNotFoundError:
             raise UserError(f"{path}: no such file") from None
         except Exception as exc:  # the parsers raise many types; the user needs the file and the reason
-            raise UserError(f"{path}: cannot be read as {fmt}: {str(exc).splitlines()[0] if str(exc) else exc}") from None
+            reason = " ".join(line.strip() for line in str(exc).splitlines()[:3] if line.strip()) or type(exc).__name__
+            raise UserError(f"{path}: cannot be read as {fmt}: {reason}") from None
         quads = target.quads((None, None, None, None)) if fmt in ("trig", "nquads") else ((*t, None) for t in target)
         for s, p, o, _ in quads:
             data.add((s, p, o))
@@ -168,6 +170,10 @@ def path_text(graph: Graph, path) -> str:
 def _result(report: Graph, node, data: Graph, shapes: Graph) -> Result:
     focus = report.value(node, SH.focusNode)
     shape = report.value(node, SH.sourceShape)
+    source = report.value(node, SH.sourceConstraint)
+    constraint = shapes.value(source, SH.name) if source is not None else None
+    if constraint is None and isinstance(shape, BNode):
+        constraint = shapes.value(shape, SH.name)
     if isinstance(shape, BNode):  # a property shape: name it by the node shape that holds it
         shape = shapes.value(predicate=SH.property, object=shape) or shape
     message = " ".join(str(m) for m in report.objects(node, SH.resultMessage))
@@ -179,7 +185,8 @@ def _result(report: Graph, node, data: Graph, shapes: Graph) -> Result:
         severity=SEVERITIES.get(report.value(node, SH.resultSeverity), "violation"),
         focus=str(focus), label=_label(data, focus), path=path_text(report, path) if path is not None else None,
         message=message, value=str(value) if value is not None else None, shape=_name(shapes, shape),
-        component=_name(shapes, report.value(node, SH.sourceConstraintComponent)), evidence=evidence_of(data, focus))
+        component=_name(shapes, report.value(node, SH.sourceConstraintComponent)), evidence=evidence_of(data, focus),
+        constraint=str(constraint) if constraint is not None else None)
 
 
 def _smallest_base_note(data: Graph, finding) -> str:
@@ -241,6 +248,9 @@ def validate_command(files: tuple[Path, ...], fmt: str) -> None:
     """
     if files:
         data = read_rdf(list(files))
+        if len(data) == 0:
+            raise UserError(f"{', '.join(map(str, files))}: no triples to validate")
+        data.parse(paths.ONTOLOGY, format="turtle")  # the class hierarchy the shapes' targets rely on
     else:
         from .build import build_dataset
 
