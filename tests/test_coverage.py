@@ -39,7 +39,7 @@ FIGURES = _figure_cases()
 
 #: Survey figures per text, counted by hand (percentages, "per cent", numbers and fractions in words,
 #: sample sizes, mean scores, the percentage-point change): the detector must find exactly these.
-HAND_COUNTED = {"000": 27, "001": 14, "002": 23, "003": 11, "004": 10}
+HAND_COUNTED = {"000": 27, "001": 14, "002": 24, "003": 11, "004": 10}  # 002 counts "the overwhelming majority (96%)"
 
 
 @pytest.mark.parametrize("doc_id", sorted(HAND_COUNTED))

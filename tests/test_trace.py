@@ -44,6 +44,10 @@ DETECTION = [
     ("Two-thirds expect debts", [("Two-thirds", "66.7", "percent", None)]),
     ("nearly half felt restricted", [("nearly half", "50", "percent", "nearly")]),
     ("from 19% to 12%", [("19%", "19", "percent", None), ("12%", "12", "percent", None)]),
+    ("the majority of CCGs are confident", [("the majority", "50", "percent", "more-than")]),
+    ("the overwhelming majority (96%) predicting", [("the overwhelming majority", "50", "percent", "more-than"),
+                                                    ("96%", "96", "percent", None)]),
+    ("the vast majority will grow from the knowledge", []),
     # not survey figures: dates, years, phone numbers, list numbers, durations, ordinals
     ("6 March 2012", []), ("ready for authorisation by April 2013", []), ("call 07772756674", []),
     ("1. NAPC and NHSA are working collaboratively", []), ("in the next 12 months", []),

@@ -154,7 +154,7 @@ _SCAN = re.compile(
     rf"|{_PERCENT_PHRASE}"
     rf"|{RATIO}\b(?!\d)"
     rf"|{FRACTION}\b"
-    rf"|\bthe\s+(?:vast\s+|overwhelming\s+)?majority\b"
+    rf"|\bthe\s+(?:vast\s+|overwhelming\s+)?majority(?=\s+of\b|\s*\()"
     rf"|\d+\.\d+\b(?!\s*%)"
     rf"|{NUMBER}(?=(?:\s+[a-z]+)?\s+{_COUNT_NOUNS}\b)"
     rf"|(?<=total\s){NUMBER}\b"
