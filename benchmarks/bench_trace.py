@@ -56,7 +56,7 @@ def main() -> None:
     for (expected, traced), count in sorted(ours["confusion"].items()):
         print(f"  {expected:>12} -> {traced:<13} {count}")
     print(f"misses ({len(ours['misses'])}):")
-    for text, words, expected, predicted in ours["misses"]:
+    for _text, words, expected, predicted in ours["misses"]:
         print(f"  “{words}” expected {expected}, traced {predicted}")
 
 

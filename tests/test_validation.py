@@ -89,7 +89,7 @@ def test_every_typed_node_is_the_target_of_some_shape(dataset):
         if g != vocab.ONTOLOGY_GRAPH:
             types.setdefault(s, set()).add(o)
     uncovered = set()
-    for node, classes in types.items():
+    for classes in types.values():
         supers = {sup for cls in classes for sup in ontology.transitive_objects(cls, vocab.RDFS.subClassOf)}
         if not (classes | supers) & targeted:
             uncovered |= classes

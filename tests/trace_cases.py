@@ -10,7 +10,6 @@ An expected finding is "SURVEY/FINDING" (under https://w3id.org/nhskg/id/finding
 
 from __future__ import annotations
 
-import re
 
 F = "https://w3id.org/nhskg/id/finding/"
 

@@ -23,9 +23,7 @@ from .figures import smallest_base
 from .shacl_sparql import to_oxigraph
 from .vocab import NHSKG
 
-P = """PREFIX nhskg: <https://w3id.org/nhskg/def/>  PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX prov: <http://www.w3.org/ns/prov#>  PREFIX dcterms: <http://purl.org/dc/terms/>
-"""
+P = vocab.sparql_prefixes()
 PERCENT = "<https://w3id.org/nhskg/id/unit/percent>"
 ANSWER = "<https://w3id.org/nhskg/id/measure/answer>"
 KINDS = {"distribution": "response distribution off 100", "granularity": "impossible for the number of respondents",

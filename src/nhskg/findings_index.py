@@ -11,15 +11,9 @@ from decimal import Decimal
 import pyoxigraph as ox
 
 from .store import run_query
+from .vocab import sparql_prefixes
 
-PREFIXES = """PREFIX nhskg: <https://w3id.org/nhskg/def/>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX oa: <http://www.w3.org/ns/oa#>
-PREFIX schema: <https://schema.org/>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-"""
+PREFIXES = sparql_prefixes()
 
 FINDINGS = PREFIXES + """
 SELECT ?finding ?value ?unit ?measure ?qualifier ?option ?question ?topic ?survey ?surveyLabel ?responses ?derived

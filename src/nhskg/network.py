@@ -32,9 +32,9 @@ import pyoxigraph as ox
 from . import paths
 from .errors import UserError
 from .store import load_store, run_query
-from .vocab import PREFIXES
+from .vocab import PREFIXES, sparql_prefixes
 
-SPARQL_PREFIXES = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+SPARQL_PREFIXES = sparql_prefixes()
 GRAPH_NAMES = ("structure", "provenance", "comention")
 
 #: Kinds in order of preference when a node has several types (most specific first).

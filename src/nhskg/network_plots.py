@@ -308,7 +308,7 @@ def plot_topic(store: ox.Store, topic: str, out_dir: Path) -> list[Path]:
     colour = {s: SURVEY_COLOURS[i % len(SURVEY_COLOURS)] for i, s in enumerate(surveys)}
     fig, ax = plt.subplots(figsize=(13, 0.8 * len(items) + 2.4))
     ys = list(range(len(items)))[::-1]
-    for y, r in zip(ys, items):
+    for y, r in zip(ys, items, strict=True):
         value, unit = float(r["value"]), r["unit"].rsplit("/", 1)[-1]
         ax.barh(y, value, color=colour[r["survey"]], height=0.62)
         shown = f"{value:g}%" if unit == "percent" else f"{value:g} ({unit})"

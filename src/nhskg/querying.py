@@ -15,7 +15,7 @@ from . import paths
 from .catalogue import Query, bindings, catalogue, find
 from .errors import UserError
 from .store import load_store, run_query
-from .vocab import PREFIXES
+from .vocab import curie
 
 RESULT_FORMATS = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV,
                   "json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML}
@@ -27,10 +27,7 @@ def short(term) -> str:
     if term is None:
         return ""
     if isinstance(term, ox.NamedNode):
-        for prefix, namespace in sorted(PREFIXES.items(), key=lambda item: -len(str(item[1]))):
-            if term.value.startswith(str(namespace)):
-                return f"{prefix}:{term.value[len(str(namespace)):]}"
-        return f"<{term.value}>"
+        return curie(term.value)
     return str(term.value) if isinstance(term, ox.Literal) else str(term)
 
 

@@ -12,11 +12,7 @@ from .errors import UserError
 from .findings_index import FindingInfo, load_index
 from .store import load_store
 from .trace import TracedFigure, Tracer, to_json
-from .vocab import ID
-
-
-def short(iri: str) -> str:
-    return "id:" + iri.removeprefix(str(ID)) if iri.startswith(str(ID)) else iri
+from .vocab import curie
 
 
 def marked(text: str, traced: list[TracedFigure]) -> str:
@@ -54,7 +50,7 @@ def trail(number: int, t: TracedFigure, index: dict[str, FindingInfo]) -> list[s
         f = m.finding
         prefix = "    " if rank == 0 else "    other candidate: "
         kind = "derived, never stated" if f.derived else "stated"
-        lines.append(f"{prefix}{short(f.iri)}: {f.value} {f.unit} — {f.option or f.question} ({kind}; score {m.score})")
+        lines.append(f"{prefix}{curie(f.iri)}: {f.value} {f.unit} — {f.option or f.question} ({kind}; score {m.score})")
         if rank:
             continue
         lines.append(f"    survey: {_survey_line(f)}")

@@ -7,7 +7,6 @@ where the node has evidence, the document and the quoted words, so they can go s
 from __future__ import annotations
 
 import json
-import re
 import sys
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -23,7 +22,7 @@ from . import paths
 from .errors import UserError
 from .figures import smallest_base
 from .shacl_sparql import materialise_sparql_targets, run_constraints, split_sparql, to_oxigraph
-from .vocab import NHSKG, OA, PREFIXES, SCHEMA
+from .vocab import NHSKG, OA, SCHEMA, curie
 
 SEVERITIES = {SH.Violation: "violation", SH.Warning: "warning", SH.Info: "info"}
 FORMATS = {".ttl": "turtle", ".trig": "trig", ".nt": "nt", ".nq": "nquads", ".jsonld": "json-ld",
@@ -44,6 +43,7 @@ class Result:
     component: str
     evidence: list[dict] = field(default_factory=list)
     constraint: str | None = None  # the sh:name of the property shape or SPARQL constraint that fired
+    path_label: str | None = None  # the path in short names, for people
 
 
 @dataclass
@@ -152,18 +152,19 @@ def _name(shapes_or_report: Graph, node) -> str:
     return shapes_or_report.namespace_manager.normalizeUri(node) if isinstance(node, URIRef) else str(node)
 
 
-def path_text(graph: Graph, path) -> str:
-    """A SHACL property path as SPARQL-like text of full IRIs: ``iri``, ``^iri``, ``(a|b)``, ``a/b``."""
+def path_text(graph: Graph, path, name=str) -> str:
+    """A SHACL property path as SPARQL-like text: ``iri``, ``^iri``, ``(a|b)``, ``a/b``, each IRI written by
+    ``name`` (full IRIs for programs, ``vocab.curie`` for people)."""
     if isinstance(path, URIRef):
-        return str(path)
+        return name(str(path))
     inverse = graph.value(path, SH.inversePath)
     if inverse is not None:
-        return "^" + path_text(graph, inverse)
+        return "^" + path_text(graph, inverse, name)
     alternatives = graph.value(path, SH.alternativePath)
     if alternatives is not None:
-        return "(" + "|".join(path_text(graph, p) for p in Collection(graph, alternatives)) + ")"
+        return "(" + "|".join(path_text(graph, p, name) for p in Collection(graph, alternatives)) + ")"
     if graph.value(path, RDF.first) is not None:
-        return "/".join(path_text(graph, p) for p in Collection(graph, path))
+        return "/".join(path_text(graph, p, name) for p in Collection(graph, path))
     return str(path)
 
 
@@ -186,7 +187,8 @@ def _result(report: Graph, node, data: Graph, shapes: Graph) -> Result:
         focus=str(focus), label=_label(data, focus), path=path_text(report, path) if path is not None else None,
         message=message, value=str(value) if value is not None else None, shape=_name(shapes, shape),
         component=_name(shapes, report.value(node, SH.sourceConstraintComponent)), evidence=evidence_of(data, focus),
-        constraint=str(constraint) if constraint is not None else None)
+        constraint=str(constraint) if constraint is not None else None,
+        path_label=path_text(report, path, curie) if path is not None else None)
 
 
 def _smallest_base_note(data: Graph, finding) -> str:
@@ -200,16 +202,6 @@ def _smallest_base_note(data: Graph, finding) -> str:
     return f" The smallest base that gives {value}% is {base} ({count} of {base})."
 
 
-def curie(iri: str) -> str:
-    """A short name for an IRI or a path of IRIs, by the project's prefixes ("nhskg:value", "^oa:hasBody")."""
-    if not re.fullmatch(r"https?://\S+", iri):
-        return re.sub(r"https?://[^\s|/()^]+(?:/[^\s|()^/]+)*?(?=$|[|()])|https?://[^\s|()^]+", lambda m: curie(m.group(0)), iri)
-    for prefix, namespace in sorted(PREFIXES.items(), key=lambda item: -len(str(item[1]))):
-        if iri.startswith(str(namespace)):
-            return f"{prefix}:{iri[len(str(namespace)):]}"
-    return f"<{iri}>" if iri.startswith("http") else iri
-
-
 def format_text(report: Report) -> str:
     lines = []
     for severity in SEVERITIES.values():
@@ -219,7 +211,7 @@ def format_text(report: Report) -> str:
         lines.append(f"{severity.upper()}S ({len(group)})")
         for r in group:
             lines.append(f"- {r.label or r.focus}  <{r.focus}>")
-            lines.append(f"  {r.shape}{' · ' + curie(r.path) if r.path else ''}: {r.message}")
+            lines.append(f"  {r.shape}{' · ' + r.path_label if r.path_label else ''}: {r.message}")
             if r.value is not None:
                 lines.append(f"  value: {r.value}")
             for e in r.evidence[:3]:

@@ -106,6 +106,19 @@ def annotation(doc_id: str, record_id: str) -> URIRef:
     return thing("annotation", doc_id, record_id)
 
 
+def curie(iri: str) -> str:
+    """A short name for an IRI by the project's prefixes ("nhskg:value", "id:ccg/02Q"), else <iri>."""
+    for prefix, namespace in sorted(PREFIXES.items(), key=lambda item: -len(str(item[1]))):
+        if iri.startswith(str(namespace)):
+            return f"{prefix}:{iri[len(str(namespace)):]}"
+    return f"<{iri}>"
+
+
+def sparql_prefixes() -> str:
+    """PREFIX declarations for every project prefix, to start a SPARQL query with."""
+    return "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in sorted(PREFIXES.items()))
+
+
 def slugify(text: str) -> str:
     """A readable IRI reference from free text ('Clinical IM&T lead' -> 'clinical-im-t-lead')."""
     slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")

@@ -6,7 +6,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, PROV, RDF, RDFS, VOID, XSD
 
 from . import __version__, vocab
-from .shared import ONS_ATTRIBUTION, OGL, REGISTER_ATTRIBUTION
+from .shared import ONS_ATTRIBUTION, REGISTER_ATTRIBUTION
 from .vocab import NHSKG
 
 CC_BY = URIRef("https://creativecommons.org/licenses/by/4.0/")
