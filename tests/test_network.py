@@ -18,15 +18,8 @@ from click.testing import CliRunner
 
 from nhskg import paths
 from nhskg.errors import UserError
-from nhskg.network import (
-    build_graphs,
-    centrality,
-    expand,
-    export,
-    network_group,
-    report,
-    source_paths,
-)
+from nhskg.network import build_graphs, expand, export, network_group
+from nhskg.network_report import centrality, report, source_paths
 from nhskg.network_plots import plot_provenance, plot_structure, plot_topic
 from nhskg.store import load_store, run_query
 

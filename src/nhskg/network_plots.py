@@ -23,7 +23,8 @@ from matplotlib.font_manager import FontProperties
 from matplotlib.patches import Patch
 
 from .errors import UserError
-from .network import expand, query, require_node, source_paths
+from .network import expand, query, require_node
+from .network_report import source_paths
 
 plt.rcParams.update({"svg.hashsalt": "nhskg", "font.family": "DejaVu Sans"})
 PALETTE = {"Finding": "#fde68a", "DerivedFinding": "#fcd34d", "Survey": "#bbf7d0", "SurveySeries": "#86efac",
