@@ -51,7 +51,7 @@ DERIVED = [("001", 73, "good"), ("002", 56, "other CCGs")]
 #: (document, the words, the number they stand for)
 VERBAL = [("000", "Over a third", 32), ("002", "One in three", 35), ("002", "Almost half", 47),
           ("002", "Nearly a third", 29), ("002", "Just over one in ten", 12), ("002", "Three out of four", 75),
-          ("002", "Nearly half", 44),
+          ("002", "Nearly half", 44), ("002", "the overwhelming majority", 96),
           ("004", "half", 46), ("004", "A third", 32)]
 
 
