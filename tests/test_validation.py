@@ -132,10 +132,12 @@ def test_validate_cli_on_the_built_dump_exits_0_and_reports_json(built):
     assert report["conforms"] and report["counts"]["warning"] == len(EXPECTED_WARNINGS)
 
 
-def test_validate_cli_turtle_is_a_validation_report(built):
+def test_validate_cli_turtle_is_a_validation_report_and_repeats(built):
     result = _validate_cli(str(built / "nhskg.trig"), "--format", "turtle")
     report = Graph().parse(data=result.stdout, format="turtle")
     assert len(list(report.subjects(RDF.type, SH.ValidationReport))) == 1
+    assert len(list(report.subjects(RDF.type, SH.ValidationResult))) == len(EXPECTED_WARNINGS)
+    assert _validate_cli(str(built / "nhskg.trig"), "--format", "turtle").stdout == result.stdout
 
 
 def test_validate_cli_exits_1_on_violations_with_evidence(built):

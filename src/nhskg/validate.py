@@ -223,6 +223,18 @@ def format_text(report: Report) -> str:
     return "\n".join(lines)
 
 
+def canonical_turtle(graph: Graph) -> str:
+    """The report as Turtle with blank nodes named canonically, so the same results give the same text."""
+    from rdflib.compare import to_canonical_graph
+
+    canonical = Graph()
+    for prefix, namespace in graph.namespaces():
+        canonical.bind(prefix, namespace)
+    for triple in sorted(to_canonical_graph(graph)):
+        canonical.add(triple)
+    return canonical.serialize(format="turtle")
+
+
 def format_json(report: Report) -> str:
     return json.dumps({"conforms": report.conforms,
                        "counts": {s: report.count(s) for s in SEVERITIES.values()},
@@ -249,7 +261,7 @@ def validate_command(files: tuple[Path, ...], fmt: str) -> None:
         data = union_graph(build_dataset())
     report = validate_graph(data)
     if fmt == "turtle":
-        click.echo(report.graph.serialize(format="turtle"))
+        click.echo(canonical_turtle(report.graph))
     else:
         click.echo(format_json(report) if fmt == "json" else format_text(report))
     sys.exit(0 if report.conforms else 1)
