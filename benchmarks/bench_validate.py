@@ -14,7 +14,8 @@ import time
 from pyshacl import validate as pyshacl_validate
 
 from nhskg.build import build_dataset
-from nhskg.validate import load_shapes, union_graph, validate_graph
+from nhskg.build import union_graph
+from nhskg.validate import load_shapes, validate_graph
 
 
 def _time(fn, repeat: int) -> list[float]:

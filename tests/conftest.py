@@ -31,9 +31,6 @@ def regen_golden(request) -> bool:
 @pytest.fixture(scope="session")
 def union(dataset):
     """All named graphs as one graph, for questions that cross graphs."""
-    from rdflib import Graph
+    from nhskg.build import union_graph
 
-    graph = Graph()
-    for s, p, o, _ in dataset.quads((None, None, None, None)):
-        graph.add((s, p, o))
-    return graph
+    return union_graph(dataset)

@@ -12,7 +12,7 @@ from rdflib.namespace import RDF
 
 from nhskg import paths, vocab
 from nhskg.checks import run_checks
-from nhskg.validate import union_graph
+from nhskg.build import union_graph
 from nhskg.vocab import NHSKG
 
 F = "https://w3id.org/nhskg/id/finding/"

@@ -16,7 +16,8 @@ from rdflib.namespace import RDF, SH
 
 from nhskg import paths, vocab
 from nhskg.figures import smallest_base
-from nhskg.validate import load_shapes, union_graph, validate_graph
+from nhskg.build import union_graph
+from nhskg.validate import load_shapes, validate_graph
 
 SHAPES = load_shapes()
 F = "https://w3id.org/nhskg/id/"

@@ -53,7 +53,6 @@ def build_dataset(ctx: Context | None = None) -> Dataset:
     for doc_id in ctx.documents:
         DocumentEmitter(ctx, doc_id, ds.graph(vocab.graph_for_document(doc_id))).emit()
     from .checks import as_rdf, run_checks
-    from .validate import union_graph
 
     checks = ds.graph(vocab.CHECKS_GRAPH)
     for triple in as_rdf(run_checks(union_graph(ds))):
@@ -104,8 +103,9 @@ def canonical_trig(ds: Dataset) -> str:
     return header + "\n" + "\n".join(blocks)
 
 
-def union_triples(ds: Dataset):
-    return {(s, p, o) for s, p, o, _ in ds.quads((None, None, None, None))}
+def union_graph(ds: Dataset) -> Graph:
+    """Every named graph's triples as one graph, filled in sorted order (see ``sorted_graph``)."""
+    return sorted_graph(q[:3] for q in ds.quads((None, None, None, None)))
 
 
 def build_time() -> str | None:
@@ -120,9 +120,8 @@ def build_time() -> str | None:
         return None
 
 
-def serialise(ds: Dataset, void: Graph) -> dict[str, bytes]:
-    """Every output file's bytes."""
-    union = sorted_graph(union_triples(ds))
+def serialise(ds: Dataset, union: Graph, void: Graph) -> dict[str, bytes]:
+    """Every output file's bytes (``union``: the dataset's triples as one graph)."""
     nt = "".join(sorted(set(union.serialize(format="nt").splitlines(keepends=True)))).encode()
     jsonld = json.loads(union.serialize(format="json-ld", auto_compact=False))
     jsonld = sorted(jsonld, key=lambda node: node.get("@id", ""))
@@ -156,9 +155,8 @@ def write_atomically(files: dict[str, bytes], dist_dir: Path) -> None:
         os.replace(tmp, dist_dir / name)
 
 
-def summary(ds: Dataset) -> dict:
+def summary(ds: Dataset, union: Graph) -> dict:
     """Triples per named graph and counts of the things users ask about."""
-    union = union_triples(ds)
     types = Counter(o for s, p, o in union if p == RDF.type)
     org_classes = [c for c in types if str(c).startswith(str(NHSKG)) and c in shared.ORG_CLASSES.values()
                    or c in shared.REGISTER_CLASSES.values()]
@@ -185,20 +183,21 @@ def run_build(dist_dir: Path | None = None) -> dict:
     """Build, describe and write everything; returns the summary."""
     from .void import describe
 
-    from .validate import union_graph, validate_graph
+    from .validate import validate_graph
 
     ds = build_dataset()
-    report = validate_graph(union_graph(ds))
+    union = union_graph(ds)  # made once: validated, counted and written
+    report = validate_graph(union)
     if not report.conforms:
         violations = [r for r in report.results if r.severity == "violation"]
         first = violations[0]
         raise UserError(f"the graph does not conform to shapes/: {len(violations)} violations, nothing written; "
                         f"first: {first.label or first.focus}: {first.message} — run `nhskg validate` for all")
-    stats = summary(ds)
+    stats = summary(ds, union)
     stats["warnings"] = report.count("warning")
     from .querying import docs_markdown
 
-    files = serialise(ds, describe(ds, stats, build_time()))
+    files = serialise(ds, union, describe(ds, stats, build_time()))
     files["docs/queries.md"] = docs_markdown().encode()
     write_atomically(files, dist_dir or paths.DIST_DIR)
     return stats

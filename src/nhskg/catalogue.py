@@ -22,7 +22,7 @@ import pyoxigraph as ox
 
 from . import paths
 from .errors import UserError
-from .vocab import PREFIXES
+from .vocab import expand_iri
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 PARAM_TYPES = {"iri": None, "string": None, "integer": XSD + "integer", "decimal": XSD + "decimal",
@@ -112,9 +112,8 @@ def find(name: str, queries: dict[str, Query] | None = None) -> Query:
 def term(param: Param, value: str):
     """A parameter value as an RDF term of its declared type."""
     if param.type == "iri":
-        prefix, _, local = value.partition(":")
-        iri = str(PREFIXES[prefix]) + local if prefix in PREFIXES and not value.startswith("http") else value
-        if not re.match(r"^[a-z][a-z0-9+.-]*:[^\s<>\"{}|\\^`]*$", iri, re.I):
+        iri = expand_iri(value)
+        if iri is None:
             raise UserError(f"parameter {param.name}: {value!r} is not an IRI")
         return ox.NamedNode(iri)
     if param.type == "string":

@@ -19,7 +19,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
 from . import vocab
-from .figures import smallest_base
+from .figures import reachable, smallest_base
 from .shacl_sparql import to_oxigraph
 from .vocab import NHSKG
 
@@ -79,9 +79,7 @@ def granularity(store) -> list[CheckResult]:
     out = []
     for r in rows:
         value, n, places = Decimal(r["v"]), int(r["n"]), int(r["places"])
-        half = Decimal(1).scaleb(-places) / 2
-        k = int(value * n / 100)
-        if any(abs(Decimal(100) * c / n - value) <= half for c in (k, k + 1)):
+        if reachable(value, places, n) is not None:
             continue
         base, count = smallest_base(value, places)
         out.append(CheckResult("granularity", "warning", (r["f"],),
@@ -164,8 +162,7 @@ def table(results: list[CheckResult]) -> str:
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "turtle"]), default="table", show_default=True)
 def check_command(fmt: str) -> None:
     """Report the graph's inconsistencies: distributions, granularity, stretched words, derived figures."""
-    from .build import build_dataset
-    from .validate import union_graph
+    from .build import build_dataset, union_graph
 
     results = run_checks(union_graph(build_dataset()))
     if fmt == "json":

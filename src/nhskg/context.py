@@ -30,11 +30,20 @@ class Context:
     documents: dict[str, DocumentCuration]
     surveys: dict[str, tuple[str, Record]] = field(default_factory=dict)  # id -> (doc, record)
 
+    _by_id_cache: dict[tuple[str, str], dict[str, Record]] = field(default_factory=dict, repr=False)
+
+    def _section_by_id(self, doc_id: str, section: str) -> dict[str, Record]:
+        """A document's records of one section by id, indexed once (looked up for every finding)."""
+        key = (doc_id, section)
+        if key not in self._by_id_cache:
+            self._by_id_cache[key] = {r["id"]: r for r in self.documents[doc_id].sections[section]}
+        return self._by_id_cache[key]
+
     def findings(self, doc_id: str) -> dict[str, Record]:
-        return {r["id"]: r for r in self.documents[doc_id].sections["findings"]}
+        return self._section_by_id(doc_id, "findings")
 
     def questions(self, doc_id: str) -> dict[str, Record]:
-        return {r["id"]: r for r in self.documents[doc_id].sections["questions"]}
+        return self._section_by_id(doc_id, "questions")
 
     def finding_survey(self, doc_id: str, rec: Record) -> str:
         """The survey a finding belongs to: its own ``survey``, else its question's."""

@@ -205,21 +205,29 @@ def is_date_like(text: str, start: int, end: int) -> bool:
                 or _DURATION.match(after))
 
 
+def reachable(percent: Decimal, places: int, base: int) -> int | None:
+    """The whole number of ``base`` respondents that gives ``percent`` at ``places`` decimal places, or None.
+
+    Ties count as reachable, whichever way the source rounded (1 of 8 is 12.5%, "12%" or "13%")."""
+    half = Decimal(1).scaleb(-places) / 2
+    k = (percent * base / 100).to_integral_value(rounding=ROUND_HALF_UP)
+    for count in (k - 1, k, k + 1):
+        if count >= 0 and abs(Decimal(100) * count / base - percent) <= half:
+            return int(count)
+    return None
+
+
 def smallest_base(percent: Decimal, places: int, limit: int = 10_000) -> tuple[int, int]:
-    """The fewest respondents n, and the count k of them, for which 100 k / n rounds to ``percent`` at
+    """The fewest respondents n, and the count k of them, for which 100 k / n gives ``percent`` at
     ``places`` decimal places (70.7% -> 41 respondents, 29 of them)."""
-    half = Decimal(1).scaleb(-places) / 2  # ties count as reachable, whichever way the source rounded
     for n in range(1, limit + 1):
-        k = (percent * n / 100).to_integral_value(rounding=ROUND_HALF_UP)
-        if abs(Decimal(100) * k / n - percent) <= half:
-            return n, int(k)
+        count = reachable(percent, places, n)
+        if count is not None:
+            return n, count
     raise ValueError(f"no base up to {limit} gives {percent}%")
 
 
 # --- do the words fit the number? --------------------------------------------------------------
-
-FITS = ("exact", "rounded", "approximate", "fits", "stretched", "contradicts")
-
 
 def judge_fit(stated: Figure, value: Decimal) -> str:
     """How the words of ``stated`` fit a finding's ``value`` (both in the same unit).

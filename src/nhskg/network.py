@@ -33,10 +33,9 @@ import pyoxigraph as ox
 from . import paths
 from .errors import UserError
 from .store import load_store, run_query
-from .vocab import PREFIXES, sparql_prefixes
+from .vocab import expand_iri, sparql_prefixes
 
 SPARQL_PREFIXES = sparql_prefixes()
-GRAPH_NAMES = ("structure", "provenance", "comention")
 
 #: Kinds in order of preference when a node has several types (most specific first).
 KINDS = ("DerivedFinding", "Finding", "Survey", "SurveySeries", "PressRelease", "NewsReport", "DirectQuotation",
@@ -95,13 +94,11 @@ def query(store: ox.Store, text: str) -> list[dict[str, str]]:
 
 
 def expand(iri: str) -> str:
-    """A full IRI from a full one or a prefixed short form (``id:finding/...``)."""
-    prefix, sep, rest = iri.partition(":")
-    if sep and prefix in PREFIXES and not rest.startswith("//"):
-        iri = str(PREFIXES[prefix]) + rest
-    if not re.fullmatch(r"https?://[^\s<>\"{}|\\^`]+", iri):  # checked, so it can stand in a query as <iri>
+    """A full IRI from a full one or a prefixed short form (``id:finding/...``), checked."""
+    full = expand_iri(iri)
+    if full is None:
         raise UserError(f"{iri!r} is not an IRI — give a full IRI or a short form like id:finding/...")
-    return iri
+    return full
 
 
 def _describe(store: ox.Store) -> dict[str, tuple[str, str]]:

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from .figures import Figure, find_figures, judge_fit
 from .findings_index import FindingInfo
 
-VERDICTS = ("exact", "rounded", "approximate", "stretched", "contradicts", "no-match")
 NUMERIC_SCORE = {"exact": 1.0, "rounded": 0.9, "approximate": 0.75, "fits": 0.75, "stretched": 0.5, "contradicts": 0.1}
 MIN_CONTEXT = 0.22  # share of the sentence's distinctive words the finding must explain
 MIN_CONTEXT_TO_CONTRADICT = 0.45

@@ -96,13 +96,6 @@ def read_rdf(files: list[Path]) -> Graph:
     return data
 
 
-def union_graph(dataset) -> Graph:
-    graph = Graph()
-    for s, p, o, _ in dataset.quads((None, None, None, None)):
-        graph.add((s, p, o))
-    return graph
-
-
 def validate_graph(data: Graph, shapes: Graph | None = None) -> Report:
     """Validate ``data``; the report's graph is a standard sh:ValidationReport."""
     shapes = shapes if shapes is not None else load_shapes()
@@ -256,7 +249,7 @@ def validate_command(files: tuple[Path, ...], fmt: str) -> None:
             raise UserError(f"{', '.join(map(str, files))}: no triples to validate")
         data.parse(paths.ONTOLOGY, format="turtle")  # the class hierarchy the shapes' targets rely on
     else:
-        from .build import build_dataset
+        from .build import build_dataset, union_graph
 
         data = union_graph(build_dataset())
     report = validate_graph(data)

@@ -15,7 +15,6 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, PROV, QB, RDFS, SKOS, TIM
 BASE = "https://w3id.org/nhskg/"
 NHSKG = Namespace(BASE + "def/")
 ID = Namespace(BASE + "id/")
-DOC = Namespace(BASE + "doc/")
 GRAPH = Namespace(BASE + "graph/")
 ORG = Namespace("http://www.w3.org/ns/org#")
 OA = Namespace("http://www.w3.org/ns/oa#")
@@ -112,6 +111,19 @@ def curie(iri: str) -> str:
         if iri.startswith(str(namespace)):
             return f"{prefix}:{iri[len(str(namespace)):]}"
     return f"<{iri}>"
+
+
+_IRI = re.compile(r"^[a-z][a-z0-9+.-]*:[^\s<>\"{}|\\^`]*$", re.I)
+
+
+def expand_iri(value: str) -> str | None:
+    """A full IRI from a full one or a short form like ``id:finding/...``; None if it is not an IRI.
+
+    The check matters: an IRI that passes can stand in a SPARQL query as ``<iri>``."""
+    prefix, sep, rest = value.partition(":")
+    if sep and prefix in PREFIXES and not rest.startswith("//"):
+        value = str(PREFIXES[prefix]) + rest
+    return value if _IRI.match(value) else None
 
 
 def sparql_prefixes() -> str:
