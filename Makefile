@@ -25,6 +25,7 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_validate.py
 	$(BIN)/python benchmarks/bench_trace.py
+	$(BIN)/python benchmarks/bench_startup.py
 
 fmt: $(STAMP)
 	$(BIN)/nhskg fmt

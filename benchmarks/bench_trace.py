@@ -16,9 +16,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 from trace_cases import all_cases, evaluate, hand_written_cases  # noqa: E402
 
-from nhskg.findings_index import load_index  # noqa: E402
-from nhskg.store import load_store  # noqa: E402
-from nhskg.trace import Match, TracedFigure, Tracer  # noqa: E402
+from nhskg.query.store import load_store  # noqa: E402
+from nhskg.release.freshness import fresh_trig  # noqa: E402
+from nhskg.trace.index import load_index  # noqa: E402
+from nhskg.trace.matcher import Match, TracedFigure, Tracer  # noqa: E402
 
 
 class NumberOnly(Tracer):
@@ -45,7 +46,7 @@ def report(name: str, tracer: Tracer, cases) -> None:
 
 
 def main() -> None:
-    index = load_index(load_store())
+    index = load_index(load_store(fresh_trig()))
     tracer = Tracer(index)
     cases = all_cases(index)
     ours = report("nhskg trace, all cases         ", tracer, cases)

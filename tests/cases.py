@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from nhskg.context import load_context
+from nhskg.build.context import load_context
 
 CONTEXT = load_context()
 

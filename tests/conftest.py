@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from nhskg.build import build_dataset
-from nhskg.context import load_context
+from nhskg.build.context import load_context
+from nhskg.build.dataset import build_dataset
+from nhskg.validation.checks import with_check_results
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -20,7 +21,7 @@ def ctx():
 
 @pytest.fixture(scope="session")
 def dataset(ctx):
-    return build_dataset(ctx)
+    return with_check_results(build_dataset(ctx))
 
 
 @pytest.fixture(scope="session")
@@ -31,6 +32,6 @@ def regen_golden(request) -> bool:
 @pytest.fixture(scope="session")
 def union(dataset):
     """All named graphs as one graph, for questions that cross graphs."""
-    from nhskg.build import union_graph
+    from nhskg.build.dataset import union_graph
 
     return union_graph(dataset)

@@ -11,8 +11,8 @@ import pytest
 from rdflib.namespace import RDF
 
 from nhskg import paths, vocab
-from nhskg.checks import run_checks
-from nhskg.build import union_graph
+from nhskg.build.dataset import union_graph
+from nhskg.validation.checks import run_checks
 from nhskg.vocab import NHSKG
 
 F = "https://w3id.org/nhskg/id/finding/"

@@ -12,15 +12,45 @@ import pytest
 from click.testing import CliRunner
 
 from nhskg import paths
+from nhskg.cli import COMMANDS as COMMAND_TABLE
 from nhskg.cli import cli
 
-COMMANDS = sorted([name] for name in cli.commands)
-COMMANDS += sorted([name, sub] for name, command in cli.commands.items() for sub in getattr(command, "commands", {}))
+LOADED = {name: cli.get_command(None, name) for name in cli.list_commands(None)}
+COMMANDS = sorted([name] for name in LOADED)
+COMMANDS += sorted([name, sub] for name, command in LOADED.items() for sub in getattr(command, "commands", {}))
 
 
 def test_the_group_lists_its_commands():
-    assert {"build", "fmt", "validate", "query", "sparql"} <= set(cli.commands)
-    assert {"list", "show", "run"} <= set(cli.commands["query"].commands)
+    assert {"build", "check", "fmt", "validate", "query", "sparql", "trace", "network"} <= set(LOADED)
+    assert {"list", "show", "run"} <= set(LOADED["query"].commands)
+    assert len(COMMANDS) >= 14
+
+
+@pytest.mark.parametrize("name", sorted(COMMAND_TABLE), ids=sorted(COMMAND_TABLE))
+def test_the_lazy_help_line_is_the_command_s_own(name):
+    """`nhskg --help` shows lines from cli.COMMANDS without importing the commands: they must not drift."""
+    command = LOADED[name]
+    assert command.name == name
+    assert COMMAND_TABLE[name][2] == (command.help or "").strip().splitlines()[0]
+
+
+def test_the_top_level_help_lists_every_command_with_its_line():
+    output = CliRunner().invoke(cli, ["--help"]).output
+    for name in COMMAND_TABLE:
+        assert f"  {name} " in output
+    assert "Report the graph's inconsistencies" in output
+
+
+def test_help_imports_no_heavy_library():
+    """Start-up: `nhskg --help` must not pay for the RDF, SHACL, network or plotting libraries."""
+    probe = ("import sys\nfrom nhskg.cli import main\nsys.argv = ['nhskg', '--help']\n"
+             "try:\n    main()\nexcept SystemExit:\n    pass\n"
+             "print('LOADED', ' '.join(sorted(m for m in sys.modules if m.split('.')[0] in "
+             "{'rdflib', 'pyshacl', 'networkx', 'matplotlib', 'pyoxigraph', 'yaml'} or m.startswith('nhskg.'))))")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    loaded = result.stdout.split("LOADED", 1)[1].split()
+    assert "Usage:" in result.stdout
+    assert loaded == ["nhskg.cli", "nhskg.errors"], loaded
 
 
 @pytest.mark.parametrize("command", [[]] + COMMANDS, ids=["nhskg"] + [" ".join(c) for c in COMMANDS])

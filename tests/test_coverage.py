@@ -8,7 +8,7 @@ import re
 import pytest
 from cases import CONTEXT
 
-from nhskg.anchor import locate, locate_all
+from nhskg.build.anchor import locate, locate_all
 from nhskg.figures import find_figures, is_date_like, number_tokens
 
 FIGURE_SECTIONS = ("findings", "verbal_figures", "derived")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from cases import CONTEXT, record_cases, case_id
+from cases import CONTEXT, case_id, record_cases
 from rdflib import Literal, URIRef
 
 from nhskg import paths, vocab

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from nhskg import paths
-from nhskg.formatting import canonical_text
+from nhskg.build.formatting import canonical_text
 
 FILES = paths.curation_files()
 

@@ -10,7 +10,7 @@ from rdflib import Graph
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from nhskg import vocab
-from nhskg.build import sorted_graph
+from nhskg.build.dataset import sorted_graph
 
 GOLDEN = Path(__file__).parent / "golden"
 CASES = {"document-003.ttl": vocab.graph_for_document("003"), "curation.ttl": vocab.CURATION_GRAPH}

@@ -18,10 +18,11 @@ from click.testing import CliRunner
 
 from nhskg import paths
 from nhskg.errors import UserError
-from nhskg.network import build_graphs, expand, export, network_group
-from nhskg.network_report import centrality, report, source_paths
-from nhskg.network_plots import plot_provenance, plot_structure, plot_topic
-from nhskg.store import load_store, run_query
+from nhskg.network.commands import network_group
+from nhskg.network.graphs import build_graphs, expand, export
+from nhskg.network.plots import plot_provenance, plot_structure, plot_topic
+from nhskg.network.report import centrality, report, source_paths
+from nhskg.query.store import load_store, run_query
 
 ID = "https://w3id.org/nhskg/id/"
 FINDING = ID + "finding/nhsa-napc-survey-000/feel-constricted"

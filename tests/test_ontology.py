@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rdflib import Graph, URIRef
-from rdflib.namespace import OWL, RDF, RDFS, SKOS
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
 from nhskg import paths, vocab
 
@@ -15,7 +15,7 @@ TERMS = [s for s in set(ONTOLOGY.subjects(RDF.type, None))
 def test_ontology_header():
     onto = vocab.ONTOLOGY_IRI
     assert (onto, RDF.type, OWL.Ontology) in ONTOLOGY
-    for prop in (OWL.versionIRI, vocab.DCTERMS.license, vocab.DCTERMS.description):
+    for prop in (OWL.versionIRI, DCTERMS.license, DCTERMS.description):
         assert ONTOLOGY.value(onto, prop) is not None, prop
 
 

@@ -13,7 +13,8 @@ from rdflib import BNode, Dataset, Graph, URIRef
 from rdflib.namespace import DCTERMS, RDF, VOID
 
 from nhskg import paths, vocab
-from nhskg.build import OUTPUTS, union_graph
+from nhskg.build.dataset import union_graph
+from nhskg.release.pipeline import OUTPUTS
 from nhskg.vocab import NHSKG
 
 

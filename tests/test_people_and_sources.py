@@ -9,7 +9,7 @@ import re
 import pytest
 from cases import CONTEXT
 from rdflib import Literal
-from rdflib.namespace import OWL, PROV, RDF
+from rdflib.namespace import OWL, PROV, RDF, XSD
 
 from nhskg import paths, vocab
 from nhskg.vocab import NHSKG, SCHEMA
@@ -77,7 +77,7 @@ def test_publication_facts_agree_with_sources_md(doc_id, dataset):
 
 def test_dates_are_typed_by_what_is_known(dataset):
     assert dataset.graph(vocab.graph_for_document("003")).value(vocab.document("003"), SCHEMA.datePublished) \
-        == Literal("2012-03-06", datatype=vocab.XSD.date)
+        == Literal("2012-03-06", datatype=XSD.date)
     assert str(dataset.graph(vocab.graph_for_document("002")).value(vocab.document("002"), SCHEMA.datePublished)) \
         == "2012-05"
     assert dataset.graph(vocab.graph_for_document("000")).value(vocab.document("000"), SCHEMA.datePublished) is None

@@ -17,7 +17,7 @@ from query_expectations import EXPECTATIONS
 
 from nhskg import paths
 from nhskg.catalogue import catalogue
-from nhskg.querying import run_catalogue_query
+from nhskg.query.results import run_catalogue_query
 
 QUERIES = catalogue()
 MIN_QUERIES = 19
@@ -25,7 +25,7 @@ MIN_QUERIES = 19
 
 @pytest.fixture(scope="module")
 def store(dataset):
-    from nhskg.build import canonical_trig
+    from nhskg.release.dumps import canonical_trig
 
     store = ox.Store()
     store.load(canonical_trig(dataset).encode(), format=ox.RdfFormat.TRIG)
@@ -76,8 +76,9 @@ CHECK_CASES = sorted(n for n in QUERIES if n.startswith("checks/"))
 @pytest.mark.parametrize("name", CHECK_CASES)
 def test_check_finds_what_it_looks_for_in_a_broken_graph(dataset, name):
     """Each check has a small broken graph (tests/query_expectations.py CHECK_BREAKERS) it must catch."""
-    from nhskg.build import canonical_trig
     from query_expectations import CHECK_BREAKERS
+
+    from nhskg.release.dumps import canonical_trig
 
     assert name in CHECK_BREAKERS, f"give {name} a broken graph in CHECK_BREAKERS"
     store = ox.Store()

@@ -12,7 +12,7 @@ import pytest
 from rdflib import Literal
 
 from nhskg import vocab
-from nhskg.registers import load_registers
+from nhskg.build.registers import load_registers
 from nhskg.vocab import NHSKG
 
 REG = load_registers()

@@ -20,7 +20,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SH
 
 from nhskg import paths, vocab
-from nhskg.validate import load_shapes, validate_graph
+from nhskg.validation.shapes import load_shapes, validate_graph
 
 FIXTURE_DIR = paths.SHAPES_DIR / "tests"
 SHAPES = load_shapes()

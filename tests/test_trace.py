@@ -14,8 +14,8 @@ from trace_cases import NEGATIVES, PARAPHRASES, all_cases, evaluate, figure_in, 
 
 from nhskg import paths
 from nhskg.figures import find_figures
-from nhskg.findings_index import load_index
-from nhskg.trace import Tracer, to_json
+from nhskg.trace.index import load_index
+from nhskg.trace.matcher import Tracer, to_json
 
 PRECISION_FLOOR, RECALL_FLOOR, VERDICT_FLOOR = 0.95, 0.90, 0.90
 #: The hand-written inputs alone (not cut from the texts by the tracer's own sentence splitter).
@@ -24,7 +24,7 @@ HAND_PRECISION_FLOOR, HAND_RECALL_FLOOR = 0.90, 0.85
 
 @pytest.fixture(scope="module")
 def tracer(dataset):
-    from nhskg.build import canonical_trig
+    from nhskg.release.dumps import canonical_trig
 
     store = ox.Store()
     store.load(canonical_trig(dataset).encode(), format=ox.RdfFormat.TRIG)

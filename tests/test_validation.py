@@ -12,12 +12,12 @@ from decimal import Decimal
 import pytest
 from pyshacl import validate as pyshacl_validate
 from rdflib import Graph, URIRef
-from rdflib.namespace import RDF, SH
+from rdflib.namespace import RDF, RDFS, SH
 
 from nhskg import paths, vocab
+from nhskg.build.dataset import union_graph
 from nhskg.figures import smallest_base
-from nhskg.build import union_graph
-from nhskg.validate import load_shapes, validate_graph
+from nhskg.validation.shapes import load_shapes, validate_graph
 
 SHAPES = load_shapes()
 F = "https://w3id.org/nhskg/id/"
@@ -91,7 +91,7 @@ def test_every_typed_node_is_the_target_of_some_shape(dataset):
             types.setdefault(s, set()).add(o)
     uncovered = set()
     for classes in types.values():
-        supers = {sup for cls in classes for sup in ontology.transitive_objects(cls, vocab.RDFS.subClassOf)}
+        supers = {sup for cls in classes for sup in ontology.transitive_objects(cls, RDFS.subClassOf)}
         if not (classes | supers) & targeted:
             uncovered |= classes
     assert not uncovered, sorted(str(c) for c in uncovered)

@@ -10,7 +10,6 @@ An expected finding is "SURVEY/FINDING" (under https://w3id.org/nhskg/id/finding
 
 from __future__ import annotations
 
-
 F = "https://w3id.org/nhskg/id/finding/"
 
 PARAPHRASES = [
@@ -143,7 +142,7 @@ NEGATIVES = [
 
 def source_cases(index) -> list[tuple[str, str, str, str]]:
     """Every figure of the five texts in its sentence, labelled by the curated finding it stands for."""
-    from nhskg.trace import _sentence
+    from nhskg.trace.matcher import _sentence
 
     cases = []
     for info in index.values():

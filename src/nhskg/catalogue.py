@@ -22,7 +22,7 @@ import pyoxigraph as ox
 
 from . import paths
 from .errors import UserError
-from .vocab import expand_iri
+from .iris import expand_iri
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 PARAM_TYPES = {"iri": None, "string": None, "integer": XSD + "integer", "decimal": XSD + "decimal",

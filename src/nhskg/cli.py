@@ -1,41 +1,62 @@
-"""The ``nhskg`` command: one click group; each subcommand lives beside the code it drives."""
+"""The ``nhskg`` command: one click group whose subcommands are imported only when they run.
+
+Each subcommand lives beside the code it drives (``<stage>/commands.py``). This module names them by
+import path, with the one-line help ``nhskg --help`` shows, so printing help imports no stage at all
+(and so none of rdflib, pyshacl, pyoxigraph, networkx or matplotlib). A test checks that each line
+here is the first line of its command's own help.
+"""
 
 from __future__ import annotations
 
+import importlib
 import sys
 
 import click
 
-from .anchor import AnchorError
-from .build import build_command
-from .curation import CurationError
 from .errors import UserError
-from .checks import check_command
-from .formatting import fmt_command
-from .network import network_group
-from .registers import RegisterError
-from .querying import query_group, sparql_command
-from .trace_report import trace_command
-from .validate import validate_command
 
-#: Errors that are the user's to fix: shown in one line, exit status 2, never a traceback.
-USER_ERRORS = (UserError, CurationError, RegisterError, AnchorError)
+#: name -> (module, attribute, first line of the command's help)
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "build": ("nhskg.release.commands", "build_command", "Build the knowledge graph into dist/ and print a summary."),
+    "check": ("nhskg.validation.commands", "check_command",
+              "Report the graph's inconsistencies: distributions, granularity, stretched words, derived figures."),
+    "fmt": ("nhskg.build.commands", "fmt_command", "Rewrite the curated YAML files in canonical form."),
+    "network": ("nhskg.network.commands", "network_group",
+                "Network views of the graph (structure, provenance, co-mention): exports, report, pictures."),
+    "query": ("nhskg.query.commands", "query_group", "Run the catalogue of ready SPARQL queries (queries/*.rq)."),
+    "sparql": ("nhskg.query.commands", "sparql_command",
+               "Run an ad-hoc SPARQL query (text, or a .rq file) on the built graph."),
+    "trace": ("nhskg.trace.commands", "trace_command",
+              "Trace each figure of TEXT (or an article) to the survey, document, sentence and offsets it came from."),
+    "validate": ("nhskg.validation.commands", "validate_command",
+                 "Validate the graph built from the curated inputs, or the RDF FILES given, against shapes/."),
+}
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class LazyGroup(click.Group):
+    """A group that imports a subcommand's module only when that subcommand is asked for."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in COMMANDS:
+            return None
+        module, attribute, _ = COMMANDS[name]
+        return getattr(importlib.import_module(module), attribute)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        names = self.list_commands(ctx)
+        limit = formatter.width - 6 - max(len(n) for n in names)
+        with formatter.section("Commands"):
+            # Stand-in commands carry the help line, so click shortens it as it would the real command's.
+            formatter.write_dl([(n, click.Command(n, help=COMMANDS[n][2]).get_short_help_str(limit)) for n in names])
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="nhskg")
 def cli() -> None:
     """nhskg: NHS commissioning bodies and the survey claims made about them, as a knowledge graph."""
-
-
-cli.add_command(build_command)
-cli.add_command(fmt_command)
-cli.add_command(validate_command)
-cli.add_command(query_group)
-cli.add_command(sparql_command)
-cli.add_command(trace_command)
-cli.add_command(check_command)
-cli.add_command(network_group)
 
 
 def main() -> None:
@@ -47,6 +68,6 @@ def main() -> None:
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
-    except USER_ERRORS as exc:
+    except UserError as exc:  # the build's CurationError, RegisterError and AnchorError are UserErrors too
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)

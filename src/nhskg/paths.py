@@ -27,6 +27,11 @@ DOCUMENT_CURATION_DIR = CURATION_DIR / "documents"
 
 DIST_DIR = ROOT / "dist"
 
+#: The package's own folder; the build side's code is an input of dist/ like the curated files.
+PACKAGE_DIR = Path(__file__).resolve().parent
+BUILD_CODE_DIRS = tuple(PACKAGE_DIR / stage for stage in ("build", "validation", "release"))
+BUILD_CODE_FILES = tuple(PACKAGE_DIR / name for name in ("paths.py", "iris.py", "vocab.py", "figures.py", "catalogue.py"))
+
 
 def register_file(name: str) -> Path:
     """The path of one published register file, e.g. ``CCG_APR_2013.csv``."""
@@ -47,3 +52,9 @@ def curation_files() -> list[Path]:
 def dist_file(name: str, dist_dir: Path | None = None) -> Path:
     """A build output under ``dist/`` (or another output folder)."""
     return (dist_dir or DIST_DIR) / name
+
+
+def shown(path: Path) -> str:
+    """A path as a person reads it: relative to the project when inside it, else as given."""
+    resolved = Path(path).resolve()
+    return str(resolved.relative_to(ROOT.resolve())) if resolved.is_relative_to(ROOT.resolve()) else str(path)

@@ -1,8 +1,9 @@
-"""Namespaces and IRI minting: one place decides every IRI.
+"""Namespaces as rdflib terms, and IRI minting: one place decides every IRI.
 
 IRIs follow the UK public-sector URI pattern: things under ``/id/{type}/{reference}``, ontology terms
 under ``/def/``, documents about things under ``/doc/``. Organisations in a register are keyed by their
-ODS code (commissioning regions, which have none in the 2013 files, by their ONS code).
+ODS code (commissioning regions, which have none in the 2013 files, by their ONS code). The prefixes
+themselves are plain strings in ``iris``, which the use side reads without importing rdflib.
 """
 
 from __future__ import annotations
@@ -10,27 +11,21 @@ from __future__ import annotations
 import re
 
 from rdflib import Namespace, URIRef
-from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, PROV, QB, RDFS, SKOS, TIME, VOID, XSD
 
-BASE = "https://w3id.org/nhskg/"
-NHSKG = Namespace(BASE + "def/")
-ID = Namespace(BASE + "id/")
+from . import iris
+from .iris import BASE
+
+NHSKG = Namespace(iris.PREFIXES["nhskg"])
+ID = Namespace(iris.PREFIXES["id"])
 GRAPH = Namespace(BASE + "graph/")
-ORG = Namespace("http://www.w3.org/ns/org#")
-OA = Namespace("http://www.w3.org/ns/oa#")
-SCHEMA = Namespace("https://schema.org/")
-SDMXA = Namespace("http://purl.org/linked-data/sdmx/2009/attribute#")
-CC = Namespace("http://creativecommons.org/ns#")
+ORG = Namespace(iris.PREFIXES["org"])
+OA = Namespace(iris.PREFIXES["oa"])
+SCHEMA = Namespace(iris.PREFIXES["schema"])
+SDMXA = Namespace(iris.PREFIXES["sdmx-attribute"])
+CC = Namespace(iris.PREFIXES["cc"])
 
 #: Prefixes bound in every serialisation, so dumps read the same everywhere.
-PREFIXES: dict[str, Namespace] = {
-    "nhskg": NHSKG, "id": ID, "org": ORG, "oa": OA, "schema": SCHEMA, "prov": Namespace(str(PROV)),
-    "qb": Namespace(str(QB)), "skos": Namespace(str(SKOS)), "dcterms": Namespace(str(DCTERMS)),
-    "dcat": Namespace(str(DCAT)), "void": Namespace(str(VOID)), "foaf": Namespace(str(FOAF)),
-    "owl": Namespace(str(OWL)), "rdfs": Namespace(str(RDFS)), "xsd": Namespace(str(XSD)),
-    "time": Namespace(str(TIME)), "sdmx-attribute": SDMXA, "cc": CC,
-    "vann": Namespace("http://purl.org/vocab/vann/"),
-}
+PREFIXES: dict[str, Namespace] = {prefix: Namespace(namespace) for prefix, namespace in iris.PREFIXES.items()}
 
 ONTOLOGY_IRI = URIRef(BASE + "def/")
 ONTOLOGY_GRAPH = GRAPH["ontology"]
@@ -103,32 +98,6 @@ def scheme(slug: str) -> URIRef:
 
 def annotation(doc_id: str, record_id: str) -> URIRef:
     return thing("annotation", doc_id, record_id)
-
-
-def curie(iri: str) -> str:
-    """A short name for an IRI by the project's prefixes ("nhskg:value", "id:ccg/02Q"), else <iri>."""
-    for prefix, namespace in sorted(PREFIXES.items(), key=lambda item: -len(str(item[1]))):
-        if iri.startswith(str(namespace)):
-            return f"{prefix}:{iri[len(str(namespace)):]}"
-    return f"<{iri}>"
-
-
-_IRI = re.compile(r"^[a-z][a-z0-9+.-]*:[^\s<>\"{}|\\^`]*$", re.I)
-
-
-def expand_iri(value: str) -> str | None:
-    """A full IRI from a full one or a short form like ``id:finding/...``; None if it is not an IRI.
-
-    The check matters: an IRI that passes can stand in a SPARQL query as ``<iri>``."""
-    prefix, sep, rest = value.partition(":")
-    if sep and prefix in PREFIXES and not rest.startswith("//"):
-        value = str(PREFIXES[prefix]) + rest
-    return value if _IRI.match(value) else None
-
-
-def sparql_prefixes() -> str:
-    """PREFIX declarations for every project prefix, to start a SPARQL query with."""
-    return "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in sorted(PREFIXES.items()))
 
 
 def slugify(text: str) -> str:

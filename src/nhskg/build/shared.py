@@ -1,0 +1,213 @@
+"""Curated records shared across documents -> triples: documents, organisations, people, topics,
+survey series and curatorial judgements; and the registers' organisations and relations."""
+
+from __future__ import annotations
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCAT, DCTERMS, FOAF, PROV, RDF, RDFS, SKOS, TIME, XSD
+
+from .. import vocab
+from ..vocab import NHSKG, ORG, SCHEMA
+from .claims import DocumentEmitter
+from .context import Context
+from .evidence import typed_date
+from .registers import Registers
+
+ORG_CLASSES = {
+    "professional-body": NHSKG.ProfessionalBody, "membership-body": NHSKG.MembershipBody,
+    "coalition": NHSKG.Coalition, "publisher": NHSKG.Publisher, "company": NHSKG.Company,
+    "national-body": NHSKG.NationalBody, "sha-cluster": NHSKG.SHACluster,
+    "pct-cluster": NHSKG.PCTCluster, "commissioning-support-service": NHSKG.CommissioningSupportService,
+}
+REGISTER_CLASSES = {
+    "ccg": NHSKG.ClinicalCommissioningGroup, "area-team": NHSKG.AreaTeam,
+    "region": NHSKG.CommissioningRegion, "pct": NHSKG.PrimaryCareTrust, "sha": NHSKG.StrategicHealthAuthority,
+}
+#: (child kind, parent kind) -> the direct property and the role of the qualified relation.
+LINKS = {
+    ("ccg", "area-team"): (NHSKG.areaTeam, "ccg-within-area-team"),
+    ("area-team", "region"): (NHSKG.commissioningRegion, "area-team-within-region"),
+    ("pct", "sha"): (NHSKG.strategicHealthAuthority, "pct-within-sha"),
+}
+OGL = URIRef("http://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/")
+REGISTER_ATTRIBUTION = {
+    "eccg_2016-02.csv": "Contains public sector information licensed under the Open Government Licence v3.0",
+}
+ONS_ATTRIBUTION = "Contains National Statistics data © Crown copyright and database right 2013"
+
+
+def documents(ctx: Context, ds_graph) -> None:
+    """Each source document's description and verbatim text, in the document's own graph."""
+    for doc_id, source in ctx.sources.items():
+        rec, g = source.record, ds_graph(doc_id)
+        d = vocab.document(doc_id)
+        kind = {"news-report": (NHSKG.NewsReport, SCHEMA.NewsArticle),
+                "press-release": (NHSKG.PressRelease, SCHEMA.Article)}.get(rec["kind"])
+        if kind is None:
+            raise rec.error("kind", f"{rec['kind']!r} is not news-report or press-release")
+        for cls in kind:
+            g.add((d, RDF.type, cls))
+        g.add((d, RDFS.label, Literal(rec["title"] or f"Source document {doc_id} (title not identified)")))
+        if rec["title"]:
+            g.add((d, SCHEMA.headline, Literal(rec["title"])))
+        g.add((d, NHSKG.titleBasis, vocab.concept("basis", rec["title_basis"])))
+        if rec["publisher"]:
+            g.add((d, SCHEMA.publisher, ctx.resolve(rec, "publisher")))
+        for ref in rec.get("issuers", []):
+            g.add((d, NHSKG.issuedBy, ctx.resolve(rec, "issuers", ref)))
+        if rec["url"]:
+            g.add((d, SCHEMA.url, Literal(rec["url"], datatype=XSD.anyURI)))
+        if rec["date"]:
+            g.add((d, SCHEMA.datePublished, typed_date(rec, "date")))
+        g.add((d, NHSKG.dateBasis, vocab.concept("basis", rec["date_basis"])))
+        if rec["date_note"]:
+            g.add((d, NHSKG.dateNote, Literal(rec["date_note"])))
+        g.add((d, DCTERMS.identifier, Literal(rec["file"])))
+        g.add((d, DCTERMS.format, Literal("text/plain; charset=utf-8")))
+        g.add((d, NHSKG.sha256, Literal(source.sha256)))
+        g.add((d, NHSKG.characterCount, Literal(len(source.text), datatype=XSD.nonNegativeInteger)))
+        g.add((d, NHSKG.verbatimText, Literal(source.text)))
+        if rec["date_words"]:
+            emitter = DocumentEmitter(ctx, doc_id, g)
+            emitter.annotate(d, emitter.spans(rec, "date_words"), "date", vocab.OA.describing)
+
+
+def organisations(ctx: Context, g: Graph) -> None:
+    for slug, rec in ctx.organisations.items():
+        o = vocab.organisation(slug)
+        if rec["kind"] not in ORG_CLASSES:
+            raise rec.error("kind", f"{rec['kind']!r} is not one of {', '.join(sorted(ORG_CLASSES))}")
+        g.add((o, RDF.type, ORG_CLASSES[rec["kind"]]))
+        g.add((o, RDFS.label, Literal(rec["label"])))
+        g.add((o, SKOS.prefLabel, Literal(rec["label"])))
+        for alt in rec.get("alt_labels", []):
+            g.add((o, SKOS.altLabel, Literal(alt)))
+        g.add((o, NHSKG.identifierBasis, vocab.concept("basis", "not-from-register")))
+        if rec["note"]:
+            g.add((o, RDFS.comment, Literal(rec["note"])))
+        for ref in rec.get("members", []):
+            member = ctx.resolve(rec, "members", ref)
+            m = vocab.thing("membership", ref.split(":", 1)[1], slug, "member")
+            g.add((o, ORG.hasMember, member))
+            g.add((m, RDF.type, ORG.Membership))
+            g.add((m, RDFS.label, Literal(f"{ref.split(':', 1)[1]} is a member of {rec['label']}")))
+            g.add((m, ORG.member, member))
+            g.add((m, ORG.organization, o))
+            g.add((m, ORG.role, vocab.concept("role", "member")))
+        if rec["renamed_to"]:
+            new = ctx.resolve(rec, "renamed_to")
+            event = vocab.thing("change-event", f"{slug}-renamed")
+            g.add((event, RDF.type, ORG.ChangeEvent))
+            g.add((event, RDFS.label, Literal(f"{rec['label']} renamed")))
+            g.add((event, ORG.originalOrganization, o))
+            g.add((event, ORG.resultingOrganization, new))
+            g.add((o, NHSKG.renamedTo, new))
+            if rec["renamed_on"]:
+                g.add((event, DCTERMS.date, typed_date(rec, "renamed_on")))
+
+
+def people(ctx: Context, g: Graph) -> None:
+    for slug, rec in ctx.people.items():
+        p = vocab.person(slug)
+        for cls in (SCHEMA.Person, FOAF.Person, PROV.Agent):
+            g.add((p, RDF.type, cls))
+        g.add((p, RDFS.label, Literal(rec["name"])))
+        g.add((p, SCHEMA.name, Literal(rec["name"])))
+        if rec["honorific"]:
+            g.add((p, SCHEMA.honorificPrefix, Literal(rec["honorific"])))
+
+
+def topics_and_series(ctx: Context, g: Graph) -> None:
+    scheme = vocab.scheme("topics")
+    g.add((scheme, RDF.type, SKOS.ConceptScheme))
+    g.add((scheme, RDFS.label, Literal("Topics of survey findings on NHS commissioning")))
+    g.add((scheme, SKOS.prefLabel, Literal("Topics of survey findings on NHS commissioning")))
+    for slug, rec in ctx.topics.items():
+        t = vocab.topic(slug)
+        g.add((t, RDF.type, SKOS.Concept))
+        g.add((t, SKOS.inScheme, scheme))
+        g.add((t, SKOS.prefLabel, Literal(rec["label"])))
+        g.add((t, RDFS.label, Literal(rec["label"])))
+        g.add((t, SKOS.definition, Literal(rec["definition"])))
+        if rec["broader"]:
+            if rec["broader"] not in ctx.topics:
+                raise rec.error("broader", f"no topic {rec['broader']!r}")
+            g.add((t, SKOS.broader, vocab.topic(rec["broader"])))
+        else:
+            g.add((t, SKOS.topConceptOf, scheme))
+    for slug, rec in ctx.series.items():
+        s = vocab.thing("series", slug)
+        g.add((s, RDF.type, NHSKG.SurveySeries))
+        g.add((s, RDFS.label, Literal(rec["label"])))
+        for ref in rec["conductors"]:
+            g.add((s, NHSKG.conductedBy, ctx.resolve(rec, "conductors", ref)))
+        if rec["note"]:
+            g.add((s, RDFS.comment, Literal(rec["note"])))
+
+
+def judgements(ctx: Context, g: Graph) -> None:
+    curators = vocab.CURATORS
+    g.add((curators, RDF.type, PROV.Agent))
+    g.add((curators, RDFS.label, Literal("nhskg curators")))
+    for rec in ctx.judgements:
+        j = vocab.thing("judgement", rec["id"])
+        g.add((j, RDF.type, NHSKG.CuratorialJudgement))
+        g.add((j, RDFS.label, Literal(f"{rec['kind']}: {', '.join(rec['subjects'])}")))
+        g.add((j, NHSKG.judgementKind, vocab.concept("judgement-kind", rec["kind"])))
+        g.add((j, NHSKG.confidence, vocab.concept("confidence", rec["confidence"])))
+        g.add((j, NHSKG.rationale, Literal(rec["rationale"])))
+        g.add((j, PROV.wasAttributedTo, curators))
+        for ref in rec["subjects"]:
+            g.add((j, NHSKG.judgementSubject, ctx.resolve(rec, "subjects", ref)))
+
+
+def _interval_from(g: Graph, day: str) -> URIRef:
+    """An OWL-Time interval beginning on ``day`` with no known end."""
+    interval, instant = vocab.thing("interval", f"from-{day}"), vocab.thing("instant", day)
+    g.add((interval, RDF.type, TIME.Interval))
+    g.add((interval, RDFS.label, Literal(f"from {day}")))
+    g.add((interval, TIME.hasBeginning, instant))
+    g.add((instant, RDF.type, TIME.Instant))
+    g.add((instant, RDFS.label, Literal(day)))
+    g.add((instant, TIME.inXSDDate, Literal(day, datatype=XSD.date)))
+    return interval
+
+
+def registers(reg: Registers, g: Graph) -> None:
+    """Register organisations keyed by ODS code (regions by ONS), and their time-stamped relations."""
+    files = sorted({o.source for o in reg.orgs.values()} | {link.source for link in reg.links} | {"eccg_2016-02.csv", "at.csv"})
+    for name in files:
+        r = vocab.thing("register", name)
+        g.add((r, RDF.type, DCAT.Distribution))
+        g.add((r, RDFS.label, Literal(name)))
+        g.add((r, DCTERMS.license, OGL))
+        g.add((r, NHSKG.attribution, Literal(REGISTER_ATTRIBUTION.get(name, ONS_ATTRIBUTION))))
+    for (kind, key), org in sorted(reg.orgs.items()):
+        o = vocab.thing(kind, key)
+        g.add((o, RDF.type, REGISTER_CLASSES[kind]))
+        g.add((o, RDFS.label, Literal(org.name)))
+        g.add((o, SKOS.prefLabel, Literal(org.name)))
+        g.add((o, NHSKG.onsCode, Literal(org.ons)))
+        if org.ods:
+            g.add((o, NHSKG.odsCode, Literal(org.ods)))
+        g.add((o, NHSKG.identifierBasis, vocab.concept("basis", "register")))
+        g.add((o, PROV.wasDerivedFrom, vocab.thing("register", org.source)))
+        if org.opened:
+            g.add((o, SCHEMA.foundingDate, Literal(org.opened, datatype=XSD.date)))
+            g.add((o, PROV.wasDerivedFrom, vocab.thing("register", "eccg_2016-02.csv")))
+        if org.closed:
+            g.add((o, SCHEMA.dissolutionDate, Literal(org.closed, datatype=XSD.date)))
+    for link in reg.links:
+        prop, role = LINKS[(link.child[0], link.parent[0])]
+        child, parent = vocab.thing(*link.child), vocab.thing(*link.parent)
+        g.add((child, prop, parent))
+        m = vocab.thing("relation", *link.child, *link.parent)
+        g.add((m, RDF.type, ORG.Membership))
+        g.add((m, RDFS.label, Literal(f"{reg.orgs[link.child].name} within {reg.orgs[link.parent].name}")))
+        g.add((m, ORG.member, child))
+        g.add((m, ORG.organization, parent))
+        g.add((m, ORG.role, vocab.concept("role", role)))
+        g.add((m, NHSKG.asAt, Literal(link.as_at, datatype=XSD.date if len(link.as_at) == 10 else XSD.gYear)))
+        if len(link.as_at) == 10:  # the April 2013 structure held from that day; its end is in no register
+            g.add((m, ORG.memberDuring, _interval_from(g, link.as_at)))
+        g.add((m, PROV.wasDerivedFrom, vocab.thing("register", link.source)))

@@ -1,0 +1,28 @@
+"""``nhskg trace``: figures in a sentence or an article, traced through the built graph in ``dist/``."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from ..query.store import load_store
+from ..release.freshness import fresh_trig
+from .index import load_index
+from .matcher import Tracer, to_json
+from .report import format_text, read_input
+
+
+@click.command("trace")
+@click.argument("text", required=False)
+@click.option("--file", "file", metavar="PATH", help="Read the article from PATH (- for standard input).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def trace_command(text: str | None, file: str | None, fmt: str) -> None:
+    """Trace each figure of TEXT (or an article) to the survey, document, sentence and offsets it came from."""
+    article = read_input(text, file)
+    index = load_index(load_store(fresh_trig()))
+    traced = Tracer(index).trace(article)
+    if fmt == "json":
+        click.echo(json.dumps(to_json(article, traced), indent=1, ensure_ascii=False))
+    else:
+        click.echo(format_text(article, traced, index), nl=False)

@@ -1,0 +1,233 @@
+"""Validate a graph against ``shapes/``: core constraints with pyshacl, SPARQL ones on Oxigraph.
+
+The report a curator reads names the focus node with its label, the path, the message, the value, and
+where the node has evidence, the document and the quoted words, so they can go straight to the source.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from pyshacl import validate as pyshacl_validate
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import RDF, RDFS, SH, SKOS
+
+from .. import paths
+from ..errors import UserError
+from ..figures import smallest_base
+from ..iris import curie
+from ..vocab import NHSKG, OA, SCHEMA
+from .shacl_sparql import materialise_sparql_targets, run_constraints, split_sparql, to_oxigraph
+
+SEVERITIES = {SH.Violation: "violation", SH.Warning: "warning", SH.Info: "info"}
+FORMATS = {".ttl": "turtle", ".trig": "trig", ".nt": "nt", ".nq": "nquads", ".jsonld": "json-ld",
+           ".json": "json-ld", ".rdf": "xml", ".owl": "xml"}
+
+
+@dataclass
+class Result:
+    """One validation result, with what a curator needs to find its source."""
+
+    severity: str
+    focus: str
+    label: str | None
+    path: str | None
+    message: str
+    value: str | None
+    shape: str
+    component: str
+    evidence: list[dict] = field(default_factory=list)
+    constraint: str | None = None  # the sh:name of the property shape or SPARQL constraint that fired
+    path_label: str | None = None  # the path in short names, for people
+
+
+@dataclass
+class Report:
+    results: list[Result]
+    graph: Graph
+
+    @property
+    def conforms(self) -> bool:
+        return not any(r.severity == "violation" for r in self.results)
+
+    def count(self, severity: str) -> int:
+        return sum(r.severity == severity for r in self.results)
+
+
+def load_shapes(shapes_dir: Path | None = None) -> Graph:
+    """Every shapes file, as one shapes graph."""
+    shapes = Graph()
+    files = sorted((shapes_dir or paths.SHAPES_DIR).glob("*.ttl"))
+    if not files:
+        raise UserError(f"{shapes_dir or paths.SHAPES_DIR}: no shapes (*.ttl) — a graph cannot be validated against nothing")
+    for path in files:
+        try:
+            shapes.parse(path, format="turtle")
+        except Exception as exc:  # rdflib raises several types for bad Turtle
+            raise UserError(f"{path}: cannot be read as Turtle: {exc}") from None
+    return shapes
+
+
+def read_rdf(files: list[Path]) -> Graph:
+    """The union of the triples of the given RDF files (format by extension)."""
+    from rdflib import Dataset
+
+    data = Graph()
+    for path in files:
+        fmt = FORMATS.get(path.suffix.lower())
+        if fmt is None:
+            raise UserError(f"{path}: unknown RDF format — use .ttl, .trig, .nt, .nq or .jsonld")
+        try:
+            target = Dataset() if fmt in ("trig", "nquads") else Graph()
+            target.parse(path, format=fmt)
+        except FileNotFoundError:
+            raise UserError(f"{path}: no such file") from None
+        except Exception as exc:  # the parsers raise many types; the user needs the file and the reason
+            reason = " ".join(line.strip() for line in str(exc).splitlines()[:3] if line.strip()) or type(exc).__name__
+            raise UserError(f"{path}: cannot be read as {fmt}: {reason}") from None
+        quads = target.quads((None, None, None, None)) if fmt in ("trig", "nquads") else ((*t, None) for t in target)
+        for s, p, o, _ in quads:
+            data.add((s, p, o))
+    return data
+
+
+def validate_graph(data: Graph, shapes: Graph | None = None) -> Report:
+    """Validate ``data``; the report's graph is a standard sh:ValidationReport."""
+    shapes = shapes if shapes is not None else load_shapes()
+    store = to_oxigraph(data)
+    core, pairs = split_sparql(shapes)
+    materialise_sparql_targets(core, store)
+    _, report_graph, _ = pyshacl_validate(data, shacl_graph=core, inference="none", advanced=True,
+                                          allow_warnings=True)
+    report_node = report_graph.value(predicate=RDF.type, object=SH.ValidationReport)
+    for found in run_constraints(shapes, pairs, store):
+        node = BNode()
+        report_graph.add((report_node, SH.result, node))
+        for p, o in ((RDF.type, SH.ValidationResult), (SH.focusNode, found.focus), (SH.resultSeverity, found.severity),
+                     (SH.sourceShape, found.shape), (SH.sourceConstraint, found.constraint),
+                     (SH.sourceConstraintComponent, SH.SPARQLConstraintComponent),
+                     (SH.resultMessage, Literal(found.message)), (SH.value, found.value)):
+            if o is not None:
+                report_graph.add((node, p, o))
+    results = [_result(report_graph, node, data, shapes) for node in report_graph.objects(report_node, SH.result)]
+    results.sort(key=lambda r: (list(SEVERITIES.values()).index(r.severity), r.shape, r.focus, r.path or "", r.message))
+    report_graph.set((report_node, SH.conforms, Literal(not any(r.severity == "violation" for r in results))))
+    return Report(results, report_graph)
+
+
+def _label(data: Graph, node) -> str | None:
+    for prop in (RDFS.label, SKOS.prefLabel, SCHEMA.name, OA.exact):
+        value = data.value(node, prop)
+        if value is not None:
+            return str(value)
+    return None
+
+
+def evidence_of(data: Graph, node) -> list[dict]:
+    """Where the node stands in the source texts: the document and the quoted words of each annotation."""
+    targets = [data.value(a, OA.hasTarget) for a in data.subjects(OA.hasBody, node)]
+    if (node, RDF.type, OA.SpecificResource) in data:
+        targets.append(node)
+    found = []
+    for target in targets:
+        for selector in data.objects(target, OA.hasSelector):
+            if data.value(selector, OA.exact) is not None:
+                found.append({"document": str(data.value(target, OA.hasSource)), "exact": str(data.value(selector, OA.exact))})
+    return sorted(found, key=lambda e: (e["document"], e["exact"]))
+
+
+def _name(shapes_or_report: Graph, node) -> str:
+    return shapes_or_report.namespace_manager.normalizeUri(node) if isinstance(node, URIRef) else str(node)
+
+
+def path_text(graph: Graph, path, name=str) -> str:
+    """A SHACL property path as SPARQL-like text: ``iri``, ``^iri``, ``(a|b)``, ``a/b``, each IRI written by
+    ``name`` (full IRIs for programs, ``iris.curie`` for people)."""
+    if isinstance(path, URIRef):
+        return name(str(path))
+    inverse = graph.value(path, SH.inversePath)
+    if inverse is not None:
+        return "^" + path_text(graph, inverse, name)
+    alternatives = graph.value(path, SH.alternativePath)
+    if alternatives is not None:
+        return "(" + "|".join(path_text(graph, p, name) for p in Collection(graph, alternatives)) + ")"
+    if graph.value(path, RDF.first) is not None:
+        return "/".join(path_text(graph, p, name) for p in Collection(graph, path))
+    return str(path)
+
+
+def _result(report: Graph, node, data: Graph, shapes: Graph) -> Result:
+    focus = report.value(node, SH.focusNode)
+    shape = report.value(node, SH.sourceShape)
+    source = report.value(node, SH.sourceConstraint)
+    constraint = shapes.value(source, SH.name) if source is not None else None
+    if constraint is None and isinstance(shape, BNode):
+        constraint = shapes.value(shape, SH.name)
+    if isinstance(shape, BNode):  # a property shape: name it by the node shape that holds it
+        shape = shapes.value(predicate=SH.property, object=shape) or shape
+    message = " ".join(str(m) for m in report.objects(node, SH.resultMessage))
+    path = report.value(node, SH.resultPath)
+    value = report.value(node, SH.value)
+    if shape == URIRef("https://w3id.org/nhskg/shapes/GranularityShape"):
+        message += _smallest_base_note(data, focus)
+    return Result(
+        severity=SEVERITIES.get(report.value(node, SH.resultSeverity), "violation"),
+        focus=str(focus), label=_label(data, focus), path=path_text(report, path) if path is not None else None,
+        message=message, value=str(value) if value is not None else None, shape=_name(shapes, shape),
+        component=_name(shapes, report.value(node, SH.sourceConstraintComponent)), evidence=evidence_of(data, focus),
+        constraint=str(constraint) if constraint is not None else None,
+        path_label=path_text(report, path, curie) if path is not None else None)
+
+
+def _smallest_base_note(data: Graph, finding) -> str:
+    """SHACL-SPARQL cannot enumerate candidate bases, so the smallest base that fits is added here."""
+    try:
+        value = Decimal(str(data.value(finding, NHSKG.value)))
+        places = int(data.value(finding, NHSKG.decimalPlaces))
+    except (InvalidOperation, TypeError, ValueError):
+        return ""
+    base, count = smallest_base(value, places)
+    return f" The smallest base that gives {value}% is {base} ({count} of {base})."
+
+
+def format_text(report: Report) -> str:
+    lines = []
+    for severity in SEVERITIES.values():
+        group = [r for r in report.results if r.severity == severity]
+        if not group:
+            continue
+        lines.append(f"{severity.upper()}S ({len(group)})")
+        for r in group:
+            lines.append(f"- {r.label or r.focus}  <{r.focus}>")
+            lines.append(f"  {r.shape}{' · ' + r.path_label if r.path_label else ''}: {r.message}")
+            if r.value is not None:
+                lines.append(f"  value: {r.value}")
+            for e in r.evidence[:3]:
+                lines.append(f"  evidence: {e['document'].rsplit('/', 1)[-1]}: “{e['exact']}”")
+        lines.append("")
+    verdict = "conforms" if report.conforms else "does not conform"
+    lines.append(f"{verdict}: {report.count('violation')} violations, {report.count('warning')} warnings, "
+                 f"{report.count('info')} infos")
+    return "\n".join(lines)
+
+
+def canonical_turtle(graph: Graph) -> str:
+    """The report as Turtle with blank nodes named canonically, so the same results give the same text."""
+    from rdflib.compare import to_canonical_graph
+
+    canonical = Graph()
+    for prefix, namespace in graph.namespaces():
+        canonical.bind(prefix, namespace)
+    for triple in sorted(to_canonical_graph(graph)):
+        canonical.add(triple)
+    return canonical.serialize(format="turtle")
+
+
+def format_json(report: Report) -> str:
+    return json.dumps({"conforms": report.conforms,
+                       "counts": {s: report.count(s) for s in SEVERITIES.values()},
+                       "results": [r.__dict__ for r in report.results]}, indent=1, ensure_ascii=False)
