@@ -1,12 +1,12 @@
 # Two entry points that work on a fresh machine with only python3:
-#   make run   - set up .venv, build the graph into dist/, print its summary
-#   make test  - set up .venv, run the test suite
+#   make run   - set up .venv, build the graph into dist/, print its summary and how to serve it
+#   make test  - set up .venv (and, for the page tests, Debian's chromium), run the test suite
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test build fmt bench clean
+.PHONY: run test build serve browser fmt bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,16 +16,30 @@ $(STAMP): pyproject.toml
 
 run: $(STAMP)
 	$(BIN)/nhskg build
+	@echo "serve it: $(BIN)/nhskg serve  ->  http://127.0.0.1:8000/ (SPARQL endpoint /sparql); or: make serve"
 
 build: run
 
-test: $(STAMP)
+serve: $(STAMP)
+	$(BIN)/nhskg serve
+
+# The page tests drive Debian's chromium through its chromedriver; install them when missing (as root,
+# as on CI), or say what to install.
+browser:
+	@if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "installing chromium and chromium-driver (Debian packages) for the page tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	else echo "the page tests need chromium and chromedriver: sudo apt-get install chromium chromium-driver" >&2; exit 1; fi
+
+test: $(STAMP) browser
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_validate.py
 	$(BIN)/python benchmarks/bench_trace.py
 	$(BIN)/python benchmarks/bench_startup.py
+	$(BIN)/python benchmarks/bench_serve.py
 
 fmt: $(STAMP)
 	$(BIN)/nhskg fmt

@@ -35,3 +35,14 @@ def union(dataset):
     from nhskg.build.dataset import union_graph
 
     return union_graph(dataset)
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory):
+    """The release written to a temporary dist/ (never the project's), and its store, as commands open it."""
+    from nhskg.query.store import load_store
+    from nhskg.release.pipeline import run_build
+
+    dist = tmp_path_factory.mktemp("dist")
+    run_build(dist)
+    return load_store(dist / "nhskg.trig"), dist

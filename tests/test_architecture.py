@@ -18,8 +18,9 @@ PACKAGE = paths.PACKAGE_DIR
 
 #: Ground first, then each stage; a module may import from its own stage or an earlier one.
 GROUND = {"paths", "errors", "iris", "vocab", "figures", "catalogue"}
-RANK = {"ground": 0, "build": 1, "validation": 2, "release": 3, "query": 4, "trace": 5, "network": 5, "cli": 6}
-USE_SIDE = {"query", "trace", "network"}
+RANK = {"ground": 0, "build": 1, "validation": 2, "release": 3, "query": 4, "trace": 5, "network": 5, "web": 6,
+        "cli": 7}
+USE_SIDE = {"query", "trace", "network", "web"}
 
 
 def module_name(path: Path) -> str:

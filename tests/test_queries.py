@@ -25,10 +25,10 @@ MIN_QUERIES = 19
 
 @pytest.fixture(scope="module")
 def store(dataset):
+    from nhskg.query.store import store_from_trig
     from nhskg.release.dumps import canonical_trig
 
-    store = ox.Store()
-    store.load(canonical_trig(dataset).encode(), format=ox.RdfFormat.TRIG)
+    store = store_from_trig(canonical_trig(dataset).encode())
     return store
 
 
@@ -78,11 +78,11 @@ def test_check_finds_what_it_looks_for_in_a_broken_graph(dataset, name):
     """Each check has a small broken graph (tests/query_expectations.py CHECK_BREAKERS) it must catch."""
     from query_expectations import CHECK_BREAKERS
 
+    from nhskg.query.store import store_from_trig
     from nhskg.release.dumps import canonical_trig
 
     assert name in CHECK_BREAKERS, f"give {name} a broken graph in CHECK_BREAKERS"
-    store = ox.Store()
-    store.load(canonical_trig(dataset).encode(), format=ox.RdfFormat.TRIG)
+    store = store_from_trig(canonical_trig(dataset).encode())
     store.load(CHECK_BREAKERS[name].encode(), format=ox.RdfFormat.TURTLE)
     assert rows_of(run_catalogue_query(QUERIES[name], {}, store)), f"{name} misses the break it exists to find"
 

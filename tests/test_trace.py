@@ -8,7 +8,6 @@ import subprocess
 import sys
 from decimal import Decimal
 
-import pyoxigraph as ox
 import pytest
 from trace_cases import NEGATIVES, PARAPHRASES, all_cases, evaluate, figure_in, hand_written_cases
 
@@ -24,10 +23,10 @@ HAND_PRECISION_FLOOR, HAND_RECALL_FLOOR = 0.90, 0.85
 
 @pytest.fixture(scope="module")
 def tracer(dataset):
+    from nhskg.query.store import store_from_trig
     from nhskg.release.dumps import canonical_trig
 
-    store = ox.Store()
-    store.load(canonical_trig(dataset).encode(), format=ox.RdfFormat.TRIG)
+    store = store_from_trig(canonical_trig(dataset).encode())
     return Tracer(load_index(store))
 
 

@@ -29,6 +29,8 @@ DIST_DIR = ROOT / "dist"
 
 #: The package's own folder; the build side's code is an input of dist/ like the curated files.
 PACKAGE_DIR = Path(__file__).resolve().parent
+WEB_TEMPLATES_DIR = PACKAGE_DIR / "web" / "templates"
+WEB_STATIC_DIR = PACKAGE_DIR / "web" / "static"
 BUILD_CODE_DIRS = tuple(PACKAGE_DIR / stage for stage in ("build", "validation", "release"))
 BUILD_CODE_FILES = tuple(PACKAGE_DIR / name for name in ("paths.py", "iris.py", "vocab.py", "figures.py", "catalogue.py"))
 

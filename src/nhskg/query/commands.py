@@ -10,11 +10,13 @@ from pathlib import Path
 
 import click
 
+from .. import paths
 from ..catalogue import bindings, catalogue, find
 from ..errors import UserError
 from ..release.freshness import fresh_trig
-from .results import RESULT_FORMATS, render, run_catalogue_query
-from .store import load_store, run_query
+from . import guard
+from .results import render
+from .store import load_store
 
 
 def _parse_params(params: tuple[str, ...]) -> dict[str, str]:
@@ -27,8 +29,23 @@ def _parse_params(params: tuple[str, ...]) -> dict[str, str]:
     return given
 
 
-FORMAT_OPTION = click.option("--format", "fmt", type=click.Choice(["table", *RESULT_FORMATS]), default="table",
+FORMAT_OPTION = click.option("--format", "fmt", type=click.Choice(["table", *guard.RESULT_FORMATS]), default="table",
                              show_default=True, help="table for a terminal; csv, tsv, json, xml: W3C SPARQL results.")
+
+
+def limit_options(command):
+    """--timeout and --max-rows: the limits the HTTP endpoint applies, with the same defaults."""
+    command = click.option("--max-rows", type=click.IntRange(min=1), default=guard.Limits.rows, show_default=True,
+                           help="Refuse a query with more results than this (add LIMIT).")(command)
+    return click.option("--timeout", type=click.FloatRange(min=0.1), default=guard.Limits.seconds, show_default=True,
+                        help="Stop a query that runs longer than this many seconds.")(command)
+
+
+def _answer(text: str, fmt: str, timeout: float, max_rows: int, substitutions=None) -> str:
+    limits = guard.Limits(seconds=timeout, rows=max_rows)
+    results_format = "json" if fmt == "table" else fmt
+    store = load_store(fresh_trig())
+    return render(guard.run(store, text, results_format, "ntriples", limits, substitutions), fmt)
 
 
 @click.group("query")
@@ -60,21 +77,27 @@ def show_command(name: str) -> None:
 @click.argument("name")
 @click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE", help="A parameter value.")
 @FORMAT_OPTION
-def run_command(name: str, params: tuple[str, ...], fmt: str) -> None:
+@limit_options
+def run_command(name: str, params: tuple[str, ...], fmt: str, timeout: float, max_rows: int) -> None:
     """Run the query NAME on the built graph."""
     query = find(name)
-    given = _parse_params(params)
-    bindings(query, given)  # a wrong parameter is reported before any graph is read or built
-    click.echo(render(run_catalogue_query(query, given, load_store(fresh_trig())), fmt))
+    substitutions = bindings(query, _parse_params(params))  # a wrong parameter is reported before any graph is read
+    try:
+        click.echo(_answer(query.text, fmt, timeout, max_rows, substitutions))
+    except guard.QueryRefused:
+        raise
+    except UserError as exc:  # a syntax error in a catalogue file names the file
+        raise UserError(f"{paths.shown(query.path)}: {exc}") from None
 
 
 @click.command("sparql")
 @click.argument("query_or_file")
 @FORMAT_OPTION
-def sparql_command(query_or_file: str, fmt: str) -> None:
+@limit_options
+def sparql_command(query_or_file: str, fmt: str, timeout: float, max_rows: int) -> None:
     """Run an ad-hoc SPARQL query (text, or a .rq file) on the built graph."""
     path = Path(query_or_file)
     text = path.read_text(encoding="utf-8") if query_or_file.endswith(".rq") and path.exists() else query_or_file
     if query_or_file.endswith(".rq") and not path.exists():
         raise UserError(f"{query_or_file}: no such file")
-    click.echo(render(run_query(load_store(fresh_trig()), text), fmt))
+    click.echo(_answer(text, fmt, timeout, max_rows))

@@ -12,10 +12,9 @@ from .. import paths
 from ..catalogue import Query, bindings
 from ..errors import UserError
 from ..iris import curie
+from .guard import Answer
 from .store import run_query
 
-RESULT_FORMATS = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV,
-                  "json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML}
 CELL = 70
 
 
@@ -40,19 +39,18 @@ def table(solutions) -> str:
     return "\n".join(out)
 
 
-def render(result, fmt: str) -> str:
-    """Render SELECT solutions, an ASK boolean or CONSTRUCT triples."""
-    if isinstance(result, ox.QueryBoolean):
-        if fmt == "table":
-            return "true" if bool(result) else "false"
-        return result.serialize(format=RESULT_FORMATS[fmt]).decode("utf-8")
-    if isinstance(result, ox.QueryTriples):
+def render(answer: Answer, fmt: str) -> str:
+    """A guarded query's answer for the terminal (``table``) or as W3C results (csv, tsv, json, xml)."""
+    if answer.form == "graph":
         if fmt != "table":
             raise UserError("a CONSTRUCT or DESCRIBE query gives triples, written as N-Triples: leave out --format")
-        return "".join(f"{t.subject} {t.predicate} {t.object} .\n" for t in result)
-    if fmt == "table":
-        return table(result)
-    return result.serialize(format=RESULT_FORMATS[fmt]).decode("utf-8")
+        return answer.read().decode("utf-8")
+    if fmt != "table":
+        return answer.read().decode("utf-8")
+    parsed = ox.parse_query_results(answer.read(), format=ox.QueryResultsFormat.JSON)
+    if isinstance(parsed, ox.QueryBoolean):
+        return "true" if bool(parsed) else "false"
+    return table(parsed)
 
 
 def run_catalogue_query(query: Query, given: dict[str, str], store: ox.Store):

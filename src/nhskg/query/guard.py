@@ -1,0 +1,250 @@
+"""Running a query somebody else wrote: read-only, local, within a time and a row limit, stoppable.
+
+The same path serves ``nhskg sparql``, ``nhskg query run`` and the HTTP endpoint, so the command line
+and the server refuse and limit alike:
+
+- updates (INSERT, DELETE, LOAD, DROP, ...) and ``SERVICE`` are refused before anything runs, from a
+  scan of the query's words outside strings, IRIs and comments — Oxigraph would otherwise send a real
+  HTTP request for ``SERVICE``;
+- the query runs in a forked child process that the caller kills when the time limit passes, when the
+  caller is interrupted (Ctrl-C) or when the reader goes away, so no query outlives its request; the
+  child also has a memory ceiling;
+- more results than the row limit is an error that says to add a ``LIMIT`` (the child counts first,
+  then serialises, so nothing partial is ever sent as if complete);
+- results are serialised by Oxigraph in the child and streamed through a pipe, never collected here;
+- the project's prefixes (``nhskg:``, ``id:``, ``rdfs:``, ``schema:`` …) are declared for every query.
+"""
+
+from __future__ import annotations
+
+import faulthandler
+import itertools
+import os
+import re
+import resource
+import select
+import signal
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+
+from ..errors import UserError
+from ..iris import PREFIXES
+
+RESULT_FORMATS = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML,
+                  "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV}
+GRAPH_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD,
+                 "rdfxml": ox.RdfFormat.RDF_XML}
+UPDATE_WORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"}
+
+# Strings (long and short), IRIs, comments: removed before looking for keywords, so "SERVICE" in a
+# literal or an IRI is not mistaken for the keyword.
+_NOT_KEYWORDS = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
+                           r'|<[^<>"{}|^`\\\s]*>|#[^\n]*')
+_WORD = re.compile(r"(?<![\w:?$-])([A-Za-z]+)(?![\w:-])")
+_PROLOGUE = {"PREFIX", "BASE"}
+
+
+class QueryRefused(UserError):
+    """A query the endpoint does not run: an update, SERVICE, or one over a limit."""
+
+    status = 400
+
+
+class QueryTimeout(QueryRefused):
+    status = 503
+
+
+class TooManyResults(QueryRefused):
+    status = 400
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Per-query limits; the defaults are those of a public endpoint on a small machine."""
+
+    seconds: float = 30.0
+    rows: int = 10_000
+    memory_mb: int = 2_048
+
+
+def screen(text: str) -> None:
+    """Refuse updates and federated queries before anything runs; the message says what is allowed."""
+    words = [w.upper() for w in _WORD.findall(_NOT_KEYWORDS.sub(" ", text))]
+    body = [w for w in words if w not in _PROLOGUE]
+    if body and body[0] in UPDATE_WORDS:
+        raise QueryRefused(f"{body[0]}: updates are not accepted — this endpoint is read-only "
+                           "(SELECT, ASK, CONSTRUCT and DESCRIBE only)")
+    if "SERVICE" in words:
+        raise QueryRefused("SERVICE: federated queries are not run here — the endpoint answers from its own "
+                           "graph only; run the remote part on its own endpoint")
+
+
+@dataclass
+class Answer:
+    """A query's answer as it streams: the form (solutions, boolean, graph), the format chosen, the bytes."""
+
+    form: str
+    format_name: str
+    media_type: str
+    chunks: Iterator[bytes] = field(repr=False)
+
+    def read(self) -> bytes:
+        return b"".join(self.chunks)
+
+
+def run(store: ox.Store, text: str, results_format: str = "json", graph_format: str = "turtle",
+        limits: Limits | None = None, substitutions: dict | None = None,
+        default_graph: list | None = None, named_graphs: list | None = None) -> Answer:
+    """Screen and run ``text``; raise before the first byte on refusal, syntax error, time-out or too many rows.
+
+    ``default_graph``/``named_graphs``: the protocol's dataset (default: the merge, and every named graph)."""
+    limits = limits or Limits()
+    screen(text)
+    deadline = time.monotonic() + limits.seconds
+    read_fd, write_fd = os.pipe()
+    with _FORK_LOCK:
+        pid = os.fork()
+    if pid == 0:  # the child: evaluate, report, serialise; never return into the caller's code
+        os.close(read_fd)
+        dataset = {"default_graph": default_graph, "named_graphs": named_graphs, "substitutions": substitutions or None}
+        _child(store, text, results_format, graph_format, limits, dataset, write_fd)
+    os.close(write_fd)
+    reader = _Reader(pid, read_fd, deadline, limits)
+    try:
+        header = reader.line()
+    except BaseException:
+        reader.close()
+        raise
+    status, _, rest = header.partition(" ")
+    if status != "OK":
+        reader.close()
+        raise _ERRORS.get(status, QueryRefused)(rest)
+    form, format_name, media_type = rest.split(" ", 2)
+    return Answer(form, format_name, media_type, reader.chunks())
+
+
+#: Held while forking, so the parent's store is not in use by another thread at that instant.
+_FORK_LOCK = threading.Lock()
+_ERRORS = {"SYNTAX": UserError, "ROWS": TooManyResults, "FAILED": QueryRefused}
+
+
+def _child(store, text, results_format, graph_format, limits, options, write_fd) -> None:
+    code, out = 0, None
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 2)  # Oxigraph aborts with a message on stderr when the memory ceiling is reached
+        faulthandler.disable()  # and an inherited fault handler would print a Python traceback for it
+        _cap_memory(limits.memory_mb)
+        out = os.fdopen(write_fd, "wb", buffering=65536)
+
+        def execute():
+            return store.query(text, prefixes=PREFIXES, **{k: v for k, v in options.items() if v is not None})
+
+        try:
+            result = execute()
+            if isinstance(result, (ox.QuerySolutions, ox.QueryTriples)):
+                counted = sum(1 for _ in itertools.islice(result, limits.rows + 1))
+                if counted > limits.rows:
+                    out.write(f"ROWS more than {limits.rows} results: add LIMIT {limits.rows} (or less) to the "
+                              "query, or page through with OFFSET\n".encode())
+                    out.close()
+                    return
+                result = execute()  # counting consumed it; evaluate again to serialise
+        except SyntaxError as exc:
+            out.write(f"SYNTAX SPARQL syntax error: {exc}".replace("\n", " ").encode() + b"\n")
+            out.close()
+            return
+        if isinstance(result, ox.QueryTriples):
+            fmt = GRAPH_FORMATS[graph_format]
+            out.write(f"OK graph {graph_format} {fmt.media_type}\n".encode())
+            ox.serialize(result, out, fmt, prefixes=PREFIXES if fmt != ox.RdfFormat.N_TRIPLES else None)
+        else:
+            form = "boolean" if isinstance(result, ox.QueryBoolean) else "solutions"
+            fmt = RESULT_FORMATS[results_format]
+            out.write(f"OK {form} {results_format} {fmt.media_type}\n".encode())
+            result.serialize(out, fmt)
+        out.close()
+    except BrokenPipeError:
+        code = 0  # the reader went away: nothing left to do
+    except MemoryError:
+        _try_write(write_fd, b"FAILED the query needed more memory than an endpoint query may use\n")
+        code = 1
+    except BaseException as exc:  # the child must never fall back into the parent's code
+        _try_write(write_fd, f"FAILED the query could not be evaluated: {exc}\n".encode())
+        code = 1
+    finally:
+        os._exit(code)
+
+
+def _try_write(fd: int, data: bytes) -> None:
+    try:
+        os.write(fd, data)
+    except OSError:
+        pass
+
+
+def _cap_memory(megabytes: int) -> None:
+    """Address space for the child: what it already maps (shared with the parent) plus ``megabytes``."""
+    with open("/proc/self/statm") as handle:
+        mapped = int(handle.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    ceiling = mapped + megabytes * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (ceiling, ceiling))
+
+
+class _Reader:
+    """The parent's end of the pipe: every read waits at most until the deadline, then kills the child."""
+
+    def __init__(self, pid: int, fd: int, deadline: float, limits: Limits):
+        self.pid, self.fd, self.deadline, self.limits = pid, fd, deadline, limits
+        self.buffer = b""
+        self.closed, self.status = False, 0
+
+    def _read(self) -> bytes:
+        left = self.deadline - time.monotonic()
+        if left <= 0 or not select.select([self.fd], [], [], left)[0]:
+            self.close()
+            raise QueryTimeout(f"the query ran longer than the time limit of {self.limits.seconds:g} s and was "
+                               "stopped — narrow it (a selective pattern first, a LIMIT)")
+        return os.read(self.fd, 65536)
+
+    def line(self) -> str:
+        while b"\n" not in self.buffer:
+            data = self._read()
+            if not data:
+                status = self.close()
+                if os.WIFSIGNALED(status) and os.WTERMSIG(status) in (signal.SIGABRT, signal.SIGSEGV, signal.SIGKILL):
+                    raise QueryRefused(f"the query needed more than the {self.limits.memory_mb} MB an endpoint query "
+                                       "may use and was stopped — narrow it (a selective pattern first, a LIMIT)")
+                raise QueryRefused(f"the query could not be evaluated (exit status {status})")
+            self.buffer += data
+        line, _, self.buffer = self.buffer.partition(b"\n")
+        return line.decode("utf-8", "replace")
+
+    def chunks(self) -> Iterator[bytes]:
+        try:
+            if self.buffer:
+                yield self.buffer
+            while data := self._read():
+                yield data
+        finally:
+            self.close()
+
+    def close(self) -> int:
+        """Stop the child (if it still runs) and reap it; its wait status."""
+        if self.closed:
+            return self.status
+        self.closed = True
+        os.close(self.fd)
+        finished, self.status = os.waitpid(self.pid, os.WNOHANG)
+        if not finished:
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            _, self.status = os.waitpid(self.pid, 0)
+        return self.status

@@ -1,0 +1,253 @@
+"""The HTTP side, all of it: a Starlette app over one in-process Oxigraph store.
+
+- ``/sparql``: the SPARQL 1.1 Protocol (GET, POST form, POST direct), results by content negotiation,
+  read-only and limited through ``query.guard`` (the path ``nhskg sparql`` uses too), a Service
+  Description when there is no query, CORS for GET.
+- ``/id/…`` answers ``303 See Other`` to ``/doc/…``, which negotiates HTML, Turtle, JSON-LD and
+  N-Triples (or takes ``.html``/``.ttl``/``.jsonld``/``.nt``); ``/def/`` is the ontology; dumps under
+  ``/dumps/``; VoID at ``/.well-known/void``.
+- Pages for people (home, query, trace, browse) are rendered by ``pages``; scripts and styles are
+  served from the package, nothing from a CDN.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import mimeparse
+import pyoxigraph as ox
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import QueryParams
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.requests import Request
+from starlette.responses import (
+    FileResponse,
+    HTMLResponse,
+    JSONResponse,
+    PlainTextResponse,
+    RedirectResponse,
+    Response,
+    StreamingResponse,
+)
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from .. import catalogue, paths
+from ..errors import UserError
+from ..iris import BASE, PREFIXES
+from ..query import guard
+from . import pages, resources, service
+
+RESULT_TYPES = {"application/sparql-results+json": "json", "application/json": "json",
+                "application/sparql-results+xml": "xml", "application/xml": "xml", "text/csv": "csv",
+                "text/tab-separated-values": "tsv"}
+GRAPH_TYPES = {"text/turtle": "turtle", "application/n-triples": "ntriples", "application/ld+json": "jsonld",
+               "application/rdf+xml": "rdfxml", "text/plain": "ntriples"}
+DOC_TYPES = {"text/html": "html", "text/turtle": "turtle", "application/ld+json": "jsonld",
+             "application/n-triples": "ntriples"}
+SUFFIXES = {".html": "html", ".ttl": "turtle", ".jsonld": "jsonld", ".nt": "ntriples"}
+DOC_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "jsonld": ox.RdfFormat.JSON_LD, "ntriples": ox.RdfFormat.N_TRIPLES}
+MAX_QUERY_BYTES = 100_000
+
+
+def negotiate(accept: str | None, offered: dict[str, str], default: str) -> str | None:
+    """The offered format the Accept header prefers (None when it accepts none); no header: the default."""
+    if not accept or not accept.strip():
+        return default
+    # mimeparse breaks ties in favour of the type listed last: list the default's types last, so that
+    # "*/*" (or equal weights) gives the default.
+    types = sorted(offered, key=lambda media_type: offered[media_type] == default)
+    try:
+        best = mimeparse.best_match(types, accept)
+    except (ValueError, IndexError):  # a malformed header: answer as if none was sent
+        return default
+    return offered[best] if best else None
+
+
+def create_app(store: ox.Store, dist_dir: Path, limits: guard.Limits | None = None) -> Starlette:
+    """The app serving ``store`` (the built graph) and the files of ``dist_dir``."""
+    limits = limits or guard.Limits()
+    renderer = pages.Renderer(store, dist_dir)
+
+    async def sparql(request: Request) -> Response:
+        if request.method == "POST":
+            kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+            body = await request.body()
+            if len(body) > MAX_QUERY_BYTES:
+                return _error(413, f"the query is over {MAX_QUERY_BYTES} bytes")
+            if kind == "application/sparql-update":
+                return _error(403, "updates are not accepted: this endpoint is read-only")
+            if kind == "application/sparql-query":
+                text, params = body.decode("utf-8", "replace"), request.query_params
+            elif kind == "application/x-www-form-urlencoded":
+                params = QueryParams(body.decode("utf-8", "replace"))
+                if "update" in params:
+                    return _error(403, "updates are not accepted: this endpoint is read-only")
+                text = params.get("query")
+            else:
+                return _error(415, "POST a query as application/sparql-query or as the form field 'query' "
+                                   "(application/x-www-form-urlencoded)")
+        else:
+            params = request.query_params
+            text = params.get("query")
+            if "update" in params:
+                return _error(403, "updates are not accepted: this endpoint is read-only")
+        if text is None:
+            graph_format = negotiate(request.headers.get("accept"), GRAPH_TYPES, "turtle") or "turtle"
+            return Response(service.description(store, str(request.url_for("sparql")), graph_format),
+                            media_type=_media(graph_format))
+        if len(text.encode()) > MAX_QUERY_BYTES:
+            return _error(413, f"the query is over {MAX_QUERY_BYTES} bytes")
+        return await answer(request, text, params)
+
+    async def catalogue_query(request: Request) -> Response:
+        params = request.query_params
+        try:
+            query = catalogue.find(request.path_params["name"])
+            given = {k: v for k, v in params.items() if k != "format"}
+            substitutions = catalogue.bindings(query, given)
+        except UserError as exc:
+            return _error(404 if "no query" in str(exc) else 400, str(exc))
+        return await answer(request, query.text, params, substitutions)
+
+    async def answer(request: Request, text: str, params, substitutions=None) -> Response:
+        forced = params.get("format")
+        accept = request.headers.get("accept")
+        results_format = forced if forced in guard.RESULT_FORMATS else negotiate(accept, RESULT_TYPES, "json")
+        graph_format = forced if forced in guard.GRAPH_FORMATS else negotiate(accept, GRAPH_TYPES, "turtle")
+        if results_format is None and graph_format is None:
+            return _error(406, "no acceptable format: ask for " + ", ".join(sorted({*RESULT_TYPES, *GRAPH_TYPES})))
+        try:
+            default_graph, named_graphs = _dataset(params)
+            result = await run_in_threadpool(guard.run, store, text, results_format or "json", graph_format or "turtle",
+                                             limits, substitutions, default_graph, named_graphs)
+        except guard.QueryRefused as exc:
+            return _error(exc.status, str(exc))
+        except UserError as exc:
+            return _error(400, str(exc))
+        headers = {"Content-Disposition": f'attachment; filename="results.{_extension(result.format_name)}"'} \
+            if forced else {}
+        return StreamingResponse(result.chunks, media_type=result.media_type, headers=headers)
+
+    async def identifier(request: Request) -> Response:
+        path = request.path_params["path"]
+        if not resources.exists(store, BASE + "id/" + path):
+            raise HTTPException(404, f"nothing in the graph is called {BASE}id/{path}")
+        return RedirectResponse(f"/doc/{path}", status_code=303, headers={"Vary": "Accept"})
+
+    async def document(request: Request) -> Response:
+        path = request.path_params["path"]
+        fmt = None
+        for suffix, name in SUFFIXES.items():
+            if path.endswith(suffix):
+                path, fmt = path[: -len(suffix)], name
+        iri = BASE + "id/" + path
+        if not resources.exists(store, iri):
+            raise HTTPException(404, f"nothing in the graph is called {iri}")
+        fmt = fmt or negotiate(request.headers.get("accept"), DOC_TYPES, "html")
+        if fmt is None:
+            return _error(406, "ask for text/html, text/turtle, application/ld+json or application/n-triples")
+        headers = {"Vary": "Accept", "Link": ", ".join(f'</doc/{path}{s}>; rel="alternate"; type="{t}"' for s, t in
+                                                       ((".ttl", "text/turtle"), (".jsonld", "application/ld+json"),
+                                                        (".nt", "application/n-triples")))}
+        if fmt == "html":
+            return _html(renderer.resource(iri), headers)
+        data = ox.serialize(resources.description(store, iri), format=DOC_FORMATS[fmt],
+                            prefixes=PREFIXES if fmt == "turtle" else None)
+        return Response(data, media_type=_media(fmt), headers=headers)
+
+    async def ontology(request: Request) -> Response:
+        fmt = negotiate(request.headers.get("accept"), {"text/html": "html", "text/turtle": "turtle"}, "html")
+        if fmt == "turtle" or request.url.path.endswith(".ttl"):
+            return FileResponse(paths.ONTOLOGY, media_type="text/turtle")
+        return _html(renderer.ontology(), {"Vary": "Accept"})
+
+    async def term(request: Request) -> Response:
+        return RedirectResponse(f"/def/#{request.path_params['term']}", status_code=303)
+
+    async def dump(request: Request) -> Response:
+        name = request.path_params["name"]
+        if name not in pages.DUMPS or not (dist_dir / name).is_file():
+            raise HTTPException(404, f"no dump called {name}")
+        return FileResponse(dist_dir / name, media_type=pages.DUMPS[name])
+
+    async def void(request: Request) -> Response:
+        return FileResponse(dist_dir / "void.ttl", media_type="text/turtle")
+
+    async def trace_api(request: Request) -> Response:
+        form = QueryParams((await request.body()).decode("utf-8", "replace")) if request.method == "POST" \
+            else request.query_params
+        text = form.get("text", "")
+        if not text.strip():
+            return _error(400, "give the text to trace in the field 'text'")
+        if len(text) > 2_000_000:
+            return _error(413, "the text is over 2,000,000 characters: trace it with `nhskg trace --file`")
+        return JSONResponse(await run_in_threadpool(renderer.trace_json, text, form.get("url"), form.get("date")))
+
+    async def trace_page(request: Request) -> Response:
+        text = request.query_params.get("text")
+        return _html(await run_in_threadpool(renderer.trace_page, text))
+
+    async def page(request: Request) -> Response:
+        name = request.path_params.get("name", "home")
+        if name not in renderer.PAGES:
+            raise HTTPException(404, f"no page called /{name}")
+        return _html(await run_in_threadpool(renderer.PAGES[name]))
+
+    async def topic_chart(request: Request) -> Response:
+        svg = await run_in_threadpool(renderer.topic_chart, request.path_params["slug"])
+        if svg is None:
+            raise HTTPException(404, "no such topic")
+        return Response(svg, media_type="image/svg+xml")
+
+    async def not_found(request: Request, exc: HTTPException) -> Response:
+        if "text/html" in request.headers.get("accept", ""):
+            return _html(renderer.error(exc.status_code, exc.detail), status=exc.status_code)
+        return PlainTextResponse(f"{exc.status_code}: {exc.detail}\n", status_code=exc.status_code)
+
+    async def server_error(request: Request, exc: Exception) -> Response:
+        return PlainTextResponse("500: the server could not answer this request\n", status_code=500)
+
+    routes = [
+        Route("/", page), Route("/sparql", sparql, methods=["GET", "POST"], name="sparql"),
+        Route("/id/{path:path}", identifier), Route("/doc/{path:path}", document),
+        Route("/def/", ontology), Route("/def/nhskg.ttl", ontology), Route("/def/{term}", term),
+        Route("/dumps/{name}", dump), Route("/.well-known/void", void),
+        Route("/api/catalogue/{name}", catalogue_query), Route("/api/trace", trace_api, methods=["GET", "POST"]), Route("/trace", trace_page),
+        Route("/charts/topic/{slug}.svg", topic_chart), Route("/{name}", page),
+        Mount("/static", StaticFiles(directory=pages.STATIC_DIR), name="static"),
+    ]
+    middleware = [Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET"])]
+    return Starlette(routes=routes, middleware=middleware,
+                     exception_handlers={HTTPException: not_found, 500: server_error})
+
+
+def _dataset(params) -> tuple[list | None, list | None]:
+    """The protocol's default-graph-uri and named-graph-uri parameters as Oxigraph graph names."""
+    try:
+        default = [ox.NamedNode(v) for v in params.getlist("default-graph-uri")]
+        named = [ox.NamedNode(v) for v in params.getlist("named-graph-uri")]
+    except ValueError as exc:
+        raise UserError(f"default-graph-uri / named-graph-uri: not an IRI ({exc})") from None
+    return (default or None), (named or None)
+
+
+def _html(text: str, headers: dict | None = None, status: int = 200) -> Response:
+    return HTMLResponse(text, status_code=status, headers=headers)
+
+
+def _media(fmt: str) -> str:
+    return {"turtle": "text/turtle", "jsonld": "application/ld+json", "ntriples": "application/n-triples",
+            "rdfxml": "application/rdf+xml"}[fmt]
+
+
+def _extension(fmt: str) -> str:
+    return {"turtle": "ttl", "ntriples": "nt", "rdfxml": "rdf"}.get(fmt, fmt)
+
+
+def _error(status: int, message: str) -> Response:
+    return PlainTextResponse(message + "\n", status_code=status)
+

@@ -1,0 +1,104 @@
+"""`nhskg site`: the static copy is served by a plain static file server, and every link in it works."""
+
+from __future__ import annotations
+
+import http.server
+import threading
+import urllib.error
+import urllib.request
+from functools import partial
+from html.parser import HTMLParser
+from urllib.parse import urljoin, urlparse
+
+import pytest
+
+from nhskg.errors import UserError
+from nhskg.web.site import MARKER, things, write_site
+
+BASE_URL = "https://static.example.org"
+
+
+class Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name in ("href", "src") and value:
+                self.found.append(value)
+
+
+@pytest.fixture(scope="module")
+def site(built, tmp_path_factory):
+    store, dist = built
+    out = tmp_path_factory.mktemp("site") / "out"
+    count = write_site(store, dist, out, BASE_URL)
+    handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(out))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield out, f"http://127.0.0.1:{server.server_address[1]}", count
+    server.shutdown()
+
+
+def test_every_thing_has_a_page_and_three_rdf_files(site, built):
+    out, _, count = site
+    names = things(built[0])
+    assert len(names) > 1000 and count > 4 * len(names)
+    for iri in names[:: max(1, len(names) // 50)]:
+        ref = iri.split("/id/", 1)[1]
+        for suffix in (".html", ".ttl", ".jsonld", ".nt"):
+            assert (out / "doc" / f"{ref}{suffix}").is_file(), f"{ref}{suffix}"
+
+
+def test_following_every_link_from_the_home_page(site):
+    out, base, _ = site
+    seen, queue, broken, pages = set(), ["/index.html"], [], 0
+    while queue and pages < 4000:
+        path = queue.pop()
+        if path in seen:
+            continue
+        seen.add(path)
+        try:
+            with urllib.request.urlopen(base + path, timeout=10) as response:
+                body = response.read()
+                kind = response.headers.get_content_type()
+        except urllib.error.HTTPError as exc:
+            broken.append(f"{path}: {exc.code}")
+            continue
+        if kind != "text/html":
+            continue
+        pages += 1
+        parser = Links()
+        parser.feed(body.decode("utf-8"))
+        for link in parser.found:
+            target = urlparse(urljoin(base + path, link))
+            if target.netloc == urlparse(base).netloc and target.path not in seen:
+                queue.append(target.path)
+    assert not broken, broken[:10]
+    assert pages > 1000, f"only {pages} pages reached from the home page"
+
+
+def test_the_redirect_rules(site):
+    out, _, _ = site
+    static = (out / ".htaccess").read_text(encoding="utf-8")
+    assert "RewriteRule ^id/(.+)$ /doc/$1 [R=303,L]" in static and "text/turtle" in static
+    w3id = (out / "w3id.htaccess").read_text(encoding="utf-8")
+    assert f"{BASE_URL}/doc/$1.ttl [R=303,L]" in w3id and f"{BASE_URL}/doc/$1.html [R=303,L]" in w3id
+
+
+def test_a_folder_that_is_not_a_site_is_refused_and_a_site_is_replaced_whole(built, tmp_path):
+    store, dist = built
+    foreign = tmp_path / "foreign"
+    foreign.mkdir()
+    (foreign / "keep.txt").write_text("mine")
+    with pytest.raises(UserError, match="not a site written by `nhskg site`"):
+        write_site(store, dist, foreign)
+    assert (foreign / "keep.txt").read_text() == "mine"
+    out = tmp_path / "site"
+    write_site(store, dist, out)
+    (out / "stale.html").write_text("old")
+    write_site(store, dist, out)
+    assert (out / MARKER).exists() and not (out / "stale.html").exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []

@@ -1,0 +1,326 @@
+"""The HTTP app in process (Starlette's test client): the SPARQL protocol, refusals and limits,
+dereferencing and negotiation, and the pages. The same app is tried over a real socket, with real
+clients, in test_web_live.py, and in a real browser in test_web_browser.py."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pyoxigraph as ox
+import pytest
+from starlette.testclient import TestClient
+
+from nhskg.catalogue import catalogue
+from nhskg.query import guard
+from nhskg.query.results import run_catalogue_query
+from nhskg.web.app import create_app, negotiate
+
+BASE = "https://w3id.org/nhskg/"
+SLOW = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+
+
+@pytest.fixture(scope="module")
+def client(built):
+    store, dist = built
+    return TestClient(create_app(store, dist, guard.Limits(seconds=2, rows=5_000)), raise_server_exceptions=False)
+
+
+def _parse(response) -> list:
+    fmt = {"text/turtle": ox.RdfFormat.TURTLE, "application/ld+json": ox.RdfFormat.JSON_LD,
+           "application/n-triples": ox.RdfFormat.N_TRIPLES}[response.headers["content-type"].split(";")[0]]
+    return list(ox.parse(response.content, format=fmt))
+
+
+# --- the guarded query path (shared by the CLI and the endpoint) --------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "INSERT DATA { <urn:a> <urn:b> <urn:c> }",
+    "PREFIX ex: <urn:x#>\n# a comment\nDELETE WHERE { ?s ?p ?o }",
+    "load <http://example.org/data.ttl>",
+    "DROP ALL", "CLEAR DEFAULT", "WITH <urn:g> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }",
+])
+def test_updates_are_refused_before_anything_runs(text):
+    with pytest.raises(guard.QueryRefused, match="updates are not accepted"):
+        guard.screen(text)
+
+
+@pytest.mark.parametrize("text", [
+    "SELECT * { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }",
+    "select * where { service silent <http://example.org/sparql> { ?s ?p ?o } }",
+])
+def test_service_is_refused_before_anything_runs(text):
+    with pytest.raises(guard.QueryRefused, match="SERVICE"):
+        guard.screen(text)
+
+
+@pytest.mark.parametrize("text", [
+    'SELECT * { ?s ?p "SERVICE" }', "SELECT * { ?s <urn:SERVICE> ?o }  # SERVICE in a comment",
+    "SELECT ?insert { ?insert ?p ?o } LIMIT 1", 'SELECT * { ?s ?p """LOAD\nDROP""" }',
+    "PREFIX service: <urn:s#> SELECT * { ?s service:x ?o }",
+])
+def test_the_words_in_strings_iris_comments_and_names_are_not_keywords(text):
+    guard.screen(text)  # must not raise
+
+
+def test_the_default_graph_is_the_merge_and_graph_reaches_each(built, union):
+    store, _ = built
+    merged = json.loads(guard.run(store, "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }").read())
+    assert int(merged["results"]["bindings"][0]["n"]["value"]) == len(union)
+    one = json.loads(guard.run(store, "SELECT (COUNT(*) AS ?n) { GRAPH <https://w3id.org/nhskg/graph/document/003> "
+                                      "{ ?s ?p ?o } }").read())
+    assert 0 < int(one["results"]["bindings"][0]["n"]["value"]) < len(union)
+
+
+def test_a_query_over_the_time_limit_is_stopped_and_the_store_still_answers(built):
+    store, _ = built
+    started = time.monotonic()
+    with pytest.raises(guard.QueryTimeout, match="time limit of 1 s"):
+        guard.run(store, SLOW, limits=guard.Limits(seconds=1))
+    assert time.monotonic() - started < 3
+    assert b"true" in guard.run(store, "ASK { ?s ?p ?o }").read()
+
+
+def test_too_many_rows_is_an_error_that_says_add_limit(built):
+    store, _ = built
+    with pytest.raises(guard.TooManyResults, match="more than 100 results: add LIMIT"):
+        guard.run(store, "SELECT * { ?s ?p ?o }", limits=guard.Limits(rows=100))
+    assert guard.run(store, "SELECT * { ?s ?p ?o } LIMIT 100", limits=guard.Limits(rows=100)).read()
+
+
+def test_a_query_over_the_memory_ceiling_is_stopped(built):
+    store, _ = built
+    with pytest.raises(guard.QueryRefused, match="more than the 200 MB"):
+        guard.run(store, "SELECT * { ?a ?b ?c . ?d ?e ?f } ORDER BY ?a ?b ?c ?d ?e ?f",
+                  limits=guard.Limits(seconds=30, rows=10**9, memory_mb=200))
+
+
+def test_a_syntax_error_names_line_and_column(built):
+    store, _ = built
+    with pytest.raises(Exception, match=r"SPARQL syntax error: error at 2:\d+"):
+        guard.run(store, "SELECT *\nWHERE { ?s ?p }")
+
+
+# --- content negotiation ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("accept,expected", [
+    (None, "json"), ("*/*", "json"), ("text/csv", "csv"), ("application/sparql-results+xml", "xml"),
+    ("text/tab-separated-values;q=0.9, text/csv;q=0.5", "tsv"), ("image/png", None), ("text/*;q=0.5, text/csv", "csv"),
+    ("application/sparql-results+json;q=0.1, application/sparql-results+xml", "xml"), ("garbage;;;q=x", "json"),
+])
+def test_negotiation_of_results_formats(accept, expected):
+    from nhskg.web.app import RESULT_TYPES
+
+    assert negotiate(accept, RESULT_TYPES, "json") == expected
+
+
+# --- the SPARQL 1.1 protocol ------------------------------------------------------------------------
+
+SELECT = "SELECT ?s WHERE { ?s a nhskg:Survey } ORDER BY ?s"
+
+
+@pytest.mark.parametrize("accept,media", [
+    ("application/sparql-results+json", "application/sparql-results+json"),
+    ("application/sparql-results+xml", "application/sparql-results+xml"),
+    ("text/csv", "text/csv"), ("text/tab-separated-values", "text/tab-separated-values"),
+])
+def test_select_by_get_in_each_results_format(client, accept, media):
+    response = client.get("/sparql", params={"query": SELECT}, headers={"Accept": accept})
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith(media)
+    if media == "text/csv":  # lossy by design: Oxigraph does not parse it back; count its lines
+        assert response.text.splitlines()[0] == "s" and len(response.text.splitlines()) == 8
+        return
+    fmt = {"application/sparql-results+json": ox.QueryResultsFormat.JSON,
+           "application/sparql-results+xml": ox.QueryResultsFormat.XML,
+           "text/tab-separated-values": ox.QueryResultsFormat.TSV}[media]
+    assert len(list(ox.parse_query_results(response.content, format=fmt))) == 7
+
+
+def test_select_by_post_form_and_post_direct_agree(client):
+    form = client.post("/sparql", data={"query": SELECT}, headers={"Accept": "application/sparql-results+json"})
+    direct = client.post("/sparql", content=SELECT, headers={"Content-Type": "application/sparql-query",
+                                                             "Accept": "application/sparql-results+json"})
+    assert form.status_code == direct.status_code == 200
+    assert form.json() == direct.json() and len(form.json()["results"]["bindings"]) == 7
+
+
+@pytest.mark.parametrize("accept", ["text/turtle", "application/n-triples", "application/ld+json"])
+def test_construct_in_each_rdf_format(client, accept):
+    query = "CONSTRUCT { ?s a nhskg:Survey } WHERE { ?s a nhskg:Survey }"
+    response = client.get("/sparql", params={"query": query}, headers={"Accept": accept})
+    assert response.status_code == 200 and response.headers["content-type"].startswith(accept)
+    assert len(_parse(response)) == 7
+
+
+def test_ask(client):
+    response = client.get("/sparql", params={"query": "ASK { ?s a nhskg:Survey }"})
+    assert response.json()["boolean"] is True
+
+
+@pytest.mark.parametrize("how", ["update content type", "update form field", "update as a query", "update in GET"])
+def test_updates_answer_4xx_saying_read_only(client, how):
+    update = "INSERT DATA { <urn:a> <urn:b> <urn:c> }"
+    if how == "update content type":
+        response = client.post("/sparql", content=update, headers={"Content-Type": "application/sparql-update"})
+    elif how == "update form field":
+        response = client.post("/sparql", data={"update": update})
+    elif how == "update as a query":
+        response = client.post("/sparql", data={"query": update})
+    else:
+        response = client.get("/sparql", params={"update": update})
+    assert 400 <= response.status_code < 500
+    assert "updates are not accepted" in response.text and "read-only" in response.text
+    assert client.get("/sparql", params={"query": "ASK { <urn:a> <urn:b> <urn:c> }"}).json()["boolean"] is False
+
+
+@pytest.mark.parametrize("query,status,words", [
+    ("SELECT * { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }", 400, "SERVICE"),
+    ("SELECT * WHERE { ?s ?p }", 400, "SPARQL syntax error: error at 1:"),
+    ("SELECT * { ?s ?p ?o }", 400, "more than 5000 results: add LIMIT"),
+    (SLOW, 503, "time limit of 2 s"),
+])
+def test_refusals_are_clear_and_the_endpoint_still_answers(client, query, status, words):
+    response = client.get("/sparql", params={"query": query})
+    assert response.status_code == status and words in response.text
+    assert "Traceback" not in response.text
+    assert client.get("/sparql", params={"query": "ASK { ?s ?p ?o }"}).json()["boolean"] is True
+
+
+def test_protocol_errors(client):
+    assert client.post("/sparql", content="x", headers={"Content-Type": "text/plain"}).status_code == 415
+    assert client.get("/sparql", params={"query": SELECT}, headers={"Accept": "image/png"}).status_code == 406
+    too_long = client.post("/sparql", content="SELECT * {}" + " " * 100_001,
+                           headers={"Content-Type": "application/sparql-query"})
+    assert too_long.status_code == 413
+
+
+def test_dataset_parameters_choose_the_graphs(client):
+    response = client.get("/sparql", params={"query": "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }",
+                                             "default-graph-uri": "https://w3id.org/nhskg/graph/document/003"})
+    whole = client.get("/sparql", params={"query": "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"})
+    assert 0 < int(response.json()["results"]["bindings"][0]["n"]["value"]) < int(
+        whole.json()["results"]["bindings"][0]["n"]["value"])
+
+
+def test_service_description_without_a_query(client):
+    response = client.get("/sparql", headers={"Accept": "text/turtle"})
+    triples = _parse(response)
+    sd = "http://www.w3.org/ns/sparql-service-description#"
+    assert any(t.predicate.value == sd + "endpoint" for t in triples)
+    assert sum(t.predicate.value == sd + "namedGraph" for t in triples) >= 9
+
+
+def test_cors_for_get(client):
+    response = client.get("/sparql", params={"query": "ASK {}"}, headers={"Origin": "https://example.org"})
+    assert response.headers["access-control-allow-origin"] == "*"
+
+
+@pytest.mark.parametrize("name", sorted(n for n in catalogue() if "/" not in n))
+def test_every_catalogue_query_over_http_gives_what_the_cli_path_gives(client, built, name):
+    query = catalogue()[name]
+    params = {p.name: p.default for p in query.params if p.default}
+    response = client.get(f"/api/catalogue/{name}", params=params, headers={"Accept": "application/sparql-results+json"})
+    assert response.status_code == 200, response.text
+    direct = run_catalogue_query(query, params, built[0])
+    assert len(response.json()["results"]["bindings"]) == len(list(direct))
+
+
+def test_catalogue_errors(client):
+    assert client.get("/api/catalogue/no-such-query").status_code == 404
+    response = client.get("/api/catalogue/survey-findings", params={"survey": "not an iri"})
+    assert response.status_code == 400 and "survey" in response.text
+
+
+# --- dereferencing ----------------------------------------------------------------------------------
+
+THINGS = ["ccg/02Q", "area-team/Q56", "document/000", "finding/nhsa-napc-survey-000/feel-constricted",
+          "survey/hsj-barometer-3", "person/michael-dixon"]
+
+
+@pytest.mark.parametrize("ref", THINGS)
+def test_id_answers_303_to_doc(client, ref):
+    response = client.get(f"/id/{ref}", follow_redirects=False)
+    assert response.status_code == 303 and response.headers["location"] == f"/doc/{ref}"
+
+
+@pytest.mark.parametrize("ref", THINGS)
+@pytest.mark.parametrize("accept,suffix", [("text/turtle", ".ttl"), ("application/ld+json", ".jsonld"),
+                                           ("application/n-triples", ".nt")])
+def test_doc_negotiates_rdf_and_answers_suffixes(client, ref, accept, suffix):
+    negotiated = client.get(f"/doc/{ref}", headers={"Accept": accept})
+    by_suffix = client.get(f"/doc/{ref}{suffix}")
+    assert negotiated.status_code == by_suffix.status_code == 200
+    assert negotiated.headers["content-type"].startswith(accept) and "Accept" in negotiated.headers["vary"]
+    triples = _parse(negotiated)
+    assert {str(t) for t in triples} == {str(t) for t in _parse(by_suffix)}
+    assert any(t.subject.value == BASE + "id/" + ref for t in triples)
+
+
+def test_a_description_carries_the_annotation_s_target_and_selectors(client):
+    triples = _parse(client.get("/doc/annotation/000/finding-about-right-734-772.ttl"))
+    subjects = {t.subject.value for t in triples}
+    assert {BASE + "id/annotation/000/finding-about-right-734-772#target",
+            BASE + "id/annotation/000/finding-about-right-734-772#position"} <= subjects
+
+
+@pytest.mark.parametrize("path", ["/id/ccg/XXX", "/doc/ccg/XXX", "/doc/nothing", "/no-such-page", "/dumps/secret.txt",
+                                  "/dumps/..%2Fpyproject.toml", "/charts/topic/none.svg"])
+def test_unknown_things_are_a_404_page_never_a_traceback(client, path):
+    response = client.get(path, headers={"Accept": "text/html"})
+    assert response.status_code == 404 and "Traceback" not in response.text
+    assert "<html" in response.text
+
+
+def test_ontology_dumps_and_void(client):
+    page = client.get("/def/", headers={"Accept": "text/html"})
+    assert page.status_code == 200 and 'id="Finding"' in page.text
+    assert client.get("/def/Finding", follow_redirects=False).headers["location"] == "/def/#Finding"
+    turtle = client.get("/def/", headers={"Accept": "text/turtle"})
+    assert any(t.object.value == "http://www.w3.org/2002/07/owl#Ontology" for t in _parse(turtle))
+    void = client.get("/.well-known/void")
+    assert any(t.object.value == "http://rdfs.org/ns/void#Dataset" for t in _parse(void))
+    for name in ("nhskg.ttl", "nhskg.nt", "nhskg.jsonld", "nhskg.trig"):
+        response = client.get(f"/dumps/{name}")
+        assert response.status_code == 200 and len(response.content) > 100_000
+
+
+# --- pages ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("path,words", [
+    ("/", ["211", "ClinicalCommissioningGroup", "/query", "/trace", "nhskg.trig"]),
+    ("/organisations", ["NHS Bassetlaw", "East Anglia"]),
+    ("/surveys", ["HSJ clinical commissioning barometer"]),
+    ("/people", ["Michael Dixon"]),
+    ("/documents", ["Source document 000"]),
+    ("/doc/document/000", ["every annotated span marked", 'class="span', "46% said they feel constricted"]),
+    ("/doc/finding/nhsa-napc-survey-000/feel-constricted", ["<mark>46% said they feel constricted", "characters 427"]),
+    ("/doc/ccg/02Q", ["Within:", "NHS Bassetlaw", "/doc/area-team/Q51"]),
+    ("/doc/area-team/Q56", ["Within:", "within it", "/doc/ccg/06H"]),
+    ("/doc/survey/hsj-barometer-3", ["Findings", "Ninety-four", "/charts/topic/"]),
+    ("/doc/person/michael-dixon", ["Quotations", "<mark>"]),
+    ("/query", ["survey-findings", "Ready queries", "/static/query.js"]),
+    ("/trace?text=47%25+of+CCGs+say+they+are+fully+involved", ["verdict-exact", "fully involved"]),
+], ids=lambda v: v if isinstance(v, str) else "")
+def test_pages_show_what_they_are_for(client, path, words):
+    response = client.get(path, headers={"Accept": "text/html"})
+    assert response.status_code == 200, response.text[:500]
+    for word in words:
+        assert word in response.text, f"{path} lacks {word!r}"
+
+
+def test_pages_escape_what_they_show(client):
+    response = client.get("/trace", params={"text": "<script>alert(1)</script> 47% of CCGs"})
+    assert "<script>alert(1)</script>" not in response.text and "&lt;script&gt;" in response.text
+
+
+def test_trace_api(client):
+    response = client.post("/api/trace", data={"text": "47% of CCGs say they are fully involved"})
+    data = response.json()
+    assert data["trace"]["figures"][0]["verdict"] == "exact" and "<section" in data["html"]
+    assert client.post("/api/trace", data={"text": "   "}).status_code == 400
+
+
+def test_topic_chart_is_svg(client):
+    response = client.get("/charts/topic/satisfaction-with-commissioning-support.svg")
+    assert response.status_code == 200 and response.content.lstrip().startswith(b"<?xml")
