@@ -22,7 +22,6 @@ import httpx
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from live_server import project_copy, start_server  # noqa: E402
 
-from nhskg import paths  # noqa: E402
 from nhskg.catalogue import bindings, catalogue  # noqa: E402
 from nhskg.query import guard  # noqa: E402
 from nhskg.query.store import load_store  # noqa: E402
@@ -88,7 +87,6 @@ def main() -> None:
         guard.run(store, query.text, substitutions=bindings(query, {})).read()
     per_query = (time.perf_counter() - started) / len(texts) * 1000
     print(f"baseline, the same catalogue queries in process (guarded, one at a time): {per_query:.1f} ms per query")
-    print(f"(project at {paths.shown(paths.ROOT)})")
     if errors:
         sys.exit(f"{len(errors)} requests failed, e.g. {errors[:3]}")
 
