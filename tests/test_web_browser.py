@@ -15,6 +15,7 @@ from live_server import project_copy, start_server
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as ready
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -66,10 +67,24 @@ def colours_in(png: bytes) -> int:
     return len(sample)
 
 
+def type_query(browser, text: str) -> None:
+    """Type into the query editor as a person would: click it, select everything, type over it."""
+    browser.find_element(By.CSS_SELECTOR, ".CodeMirror").click()
+    field = browser.find_element(By.CSS_SELECTOR, ".CodeMirror textarea")
+    field.send_keys(Keys.CONTROL, "a")
+    field.send_keys(text)
+
+
+def test_the_editor_is_the_vendored_codemirror(server, browser):
+    browser.get(server + "/query")
+    assert browser.find_elements(By.CSS_SELECTOR, ".CodeMirror .CodeMirror-linenumber")
+    assert browser.execute_script("return typeof CodeMirror") == "function"
+
+
 def test_a_query_run_from_the_query_page(server, browser, tmp_path):
     browser.get(server + "/query")
     browser.find_element(By.CSS_SELECTOR, 'button.pick[data-name="surveys"]').click()
-    assert "SELECT" in browser.find_element(By.ID, "query-text").get_attribute("value")
+    assert "SELECT" in browser.execute_script("return window.nhskgEditor.getValue()")
     browser.find_element(By.ID, "run").click()
     WebDriverWait(browser, 20).until(ready.presence_of_element_located((By.CSS_SELECTOR, "#results table tbody tr")))
     rows = browser.find_elements(By.CSS_SELECTOR, "#results table tbody tr")
@@ -83,10 +98,8 @@ def test_a_query_run_from_the_query_page(server, browser, tmp_path):
 
 def test_a_query_written_by_hand_and_sorted_by_a_click(server, browser):
     browser.get(server + "/query")
-    area = browser.find_element(By.ID, "query-text")
-    area.clear()
-    area.send_keys("SELECT ?ccg ?code WHERE { ?ccg a nhskg:ClinicalCommissioningGroup ; nhskg:odsCode ?code } "
-                   "ORDER BY ?code LIMIT 20")
+    type_query(browser, "SELECT ?ccg ?code WHERE { ?ccg a nhskg:ClinicalCommissioningGroup ; nhskg:odsCode ?code } "
+                        "ORDER BY ?code LIMIT 20")
     browser.find_element(By.ID, "run").click()
     WebDriverWait(browser, 20).until(ready.presence_of_element_located((By.CSS_SELECTOR, "#results table tbody tr")))
     first = lambda: browser.find_element(By.CSS_SELECTOR, "#results tbody tr td:nth-child(2)").text  # noqa: E731
@@ -99,9 +112,7 @@ def test_a_query_written_by_hand_and_sorted_by_a_click(server, browser):
 
 def test_an_error_shows_on_the_page(server, browser):
     browser.get(server + "/query")
-    area = browser.find_element(By.ID, "query-text")
-    area.clear()
-    area.send_keys("SELECT * WHERE { ?s ?p }")
+    type_query(browser, "SELECT * WHERE { ?s ?p }")
     browser.find_element(By.ID, "run").click()
     WebDriverWait(browser, 20).until(ready.presence_of_element_located((By.CSS_SELECTOR, "#results .error")))
     assert "syntax error" in browser.find_element(By.CSS_SELECTOR, "#results .error").text

@@ -8,6 +8,11 @@
   const results = document.getElementById("results");
   const description = document.getElementById("query-description");
   let picked = null;
+  // The editor: CodeMirror (vendored) over the textarea when it loaded, the plain textarea otherwise.
+  const editor = window.CodeMirror
+    ? window.CodeMirror.fromTextArea(text, {mode: "application/sparql-query", lineNumbers: true, viewportMargin: Infinity})
+    : {getValue: function () { return text.value; }, setValue: function (v) { text.value = v; }, on: function () {}};
+  window.nhskgEditor = editor;
 
   function idLink(value) {
     const base = "https://w3id.org/nhskg/id/";
@@ -28,7 +33,7 @@
   function pick(name) {
     const query = catalogue[name];
     picked = name;
-    text.value = query.text;
+    editor.setValue(query.text);
     description.textContent = query.title + ". " + query.description;
     params.innerHTML = "";
     query.params.forEach(function (p) {
@@ -43,13 +48,13 @@
   }
 
   function requestUrl(format) {
-    if (picked && text.value === catalogue[picked].text) {
+    if (picked && editor.getValue() === catalogue[picked].text) {
       const search = new URLSearchParams();
       params.querySelectorAll("input").forEach(function (input) { if (input.value) search.append(input.name, input.value); });
       if (format) search.append("format", format);
       return "/api/catalogue/" + encodeURIComponent(picked) + "?" + search.toString();
     }
-    const search = new URLSearchParams({query: text.value});
+    const search = new URLSearchParams({query: editor.getValue()});
     if (format) search.append("format", format);
     return "/sparql?" + search.toString();
   }
@@ -88,10 +93,10 @@
     const started = performance.now();
     let response;
     try {
-      if (picked && text.value === catalogue[picked].text) {
+      if (picked && editor.getValue() === catalogue[picked].text) {
         response = await fetch(requestUrl(null), {headers: {Accept: "application/sparql-results+json, text/turtle;q=0.9"}});
       } else {
-        response = await fetch("/sparql", {method: "POST", body: new URLSearchParams({query: text.value}),
+        response = await fetch("/sparql", {method: "POST", body: new URLSearchParams({query: editor.getValue()}),
           headers: {Accept: "application/sparql-results+json, text/turtle;q=0.9"}});
       }
     } catch (error) {
@@ -128,6 +133,7 @@
   document.querySelectorAll("button.pick").forEach(function (button) {
     button.addEventListener("click", function () { pick(button.dataset.name); });
   });
+  editor.on("change", updateDownloads);
   text.addEventListener("input", updateDownloads);
   params.addEventListener("input", updateDownloads);
   document.getElementById("query-form").addEventListener("submit", run);
