@@ -324,3 +324,20 @@ def test_trace_api(client):
 def test_topic_chart_is_svg(client):
     response = client.get("/charts/topic/satisfaction-with-commissioning-support.svg")
     assert response.status_code == 200 and response.content.lstrip().startswith(b"<?xml")
+
+
+def test_service_never_sends_a_request(client):
+    """The refusal comes before Oxigraph could open a connection: a listener on 127.0.0.1 hears nothing."""
+    import socket
+
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(1)
+        listener.settimeout(0.5)
+        port = listener.getsockname()[1]
+        for text in (f"SELECT * {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}",
+                     f"SELECT * {{ ?x ?y ?z . SERVICE SILENT <http://127.0.0.1:{port}/> {{ ?s ?p ?o }} }}"):
+            response = client.get("/sparql", params={"query": text})
+            assert response.status_code == 400 and "SERVICE" in response.text
+        with pytest.raises(socket.timeout):
+            listener.accept()
