@@ -265,7 +265,8 @@ def test_a_description_carries_the_annotation_s_target_and_selectors(client):
 
 
 @pytest.mark.parametrize("path", ["/id/ccg/XXX", "/doc/ccg/XXX", "/doc/nothing", "/no-such-page", "/dumps/secret.txt",
-                                  "/dumps/..%2Fpyproject.toml", "/charts/topic/none.svg"])
+                                  "/dumps/..%2Fpyproject.toml", "/charts/topic/none.svg", "/doc/a%20b", "/id/a%3Eb",
+                                  "/doc/%3Cscript%3E", "/doc/ccg/02Q%22", "/def/NoSuchTerm"])
 def test_unknown_things_are_a_404_page_never_a_traceback(client, path):
     response = client.get(path, headers={"Accept": "text/html"})
     assert response.status_code == 404 and "Traceback" not in response.text

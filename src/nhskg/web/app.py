@@ -37,7 +37,7 @@ from starlette.staticfiles import StaticFiles
 
 from .. import catalogue, paths
 from ..errors import UserError
-from ..iris import BASE, PREFIXES
+from ..iris import BASE, PREFIXES, expand_iri
 from ..query import guard
 from . import pages, resources, service
 
@@ -132,9 +132,13 @@ def create_app(store: ox.Store, dist_dir: Path, limits: guard.Limits | None = No
             if forced else {}
         return StreamingResponse(result.chunks, media_type=result.media_type, headers=headers)
 
+    def known(iri: str) -> bool:
+        """A usable IRI the graph says something about (a malformed one is simply unknown)."""
+        return expand_iri(iri) == iri and resources.exists(store, iri)
+
     async def identifier(request: Request) -> Response:
         path = request.path_params["path"]
-        if not resources.exists(store, BASE + "id/" + path):
+        if not known(BASE + "id/" + path):
             raise HTTPException(404, f"nothing in the graph is called {BASE}id/{path}")
         return RedirectResponse(f"/doc/{path}", status_code=303, headers={"Vary": "Accept"})
 
@@ -145,7 +149,7 @@ def create_app(store: ox.Store, dist_dir: Path, limits: guard.Limits | None = No
             if path.endswith(suffix):
                 path, fmt = path[: -len(suffix)], name
         iri = BASE + "id/" + path
-        if not resources.exists(store, iri):
+        if not known(iri):
             raise HTTPException(404, f"nothing in the graph is called {iri}")
         fmt = fmt or negotiate(request.headers.get("accept"), DOC_TYPES, "html")
         if fmt is None:
@@ -154,9 +158,9 @@ def create_app(store: ox.Store, dist_dir: Path, limits: guard.Limits | None = No
                                                        ((".ttl", "text/turtle"), (".jsonld", "application/ld+json"),
                                                         (".nt", "application/n-triples")))}
         if fmt == "html":
-            return _html(renderer.resource(iri), headers)
-        data = ox.serialize(resources.description(store, iri), format=DOC_FORMATS[fmt],
-                            prefixes=PREFIXES if fmt == "turtle" else None)
+            return _html(await run_in_threadpool(renderer.resource, iri), headers)
+        triples = await run_in_threadpool(resources.description, store, iri)
+        data = ox.serialize(triples, format=DOC_FORMATS[fmt], prefixes=PREFIXES if fmt == "turtle" else None)
         return Response(data, media_type=_media(fmt), headers=headers)
 
     async def ontology(request: Request) -> Response:
@@ -166,6 +170,8 @@ def create_app(store: ox.Store, dist_dir: Path, limits: guard.Limits | None = No
         return _html(renderer.ontology(), {"Vary": "Accept"})
 
     async def term(request: Request) -> Response:
+        if not known(BASE + "def/" + request.path_params["term"]):
+            raise HTTPException(404, f"the ontology has no term {BASE}def/{request.path_params['term']}")
         return RedirectResponse(f"/def/#{request.path_params['term']}", status_code=303)
 
     async def dump(request: Request) -> Response:
