@@ -71,6 +71,7 @@ def create_app(store: ox.Store, dist_dir: Path, limits: guard.Limits | None = No
     """The app serving ``store`` (the built graph) and the files of ``dist_dir``."""
     limits = limits or guard.Limits()
     renderer = pages.Renderer(store, dist_dir)
+    queries = catalogue.catalogue()  # read once: the server serves the catalogue it started with
 
     async def sparql(request: Request) -> Response:
         if request.method == "POST":
@@ -106,11 +107,13 @@ def create_app(store: ox.Store, dist_dir: Path, limits: guard.Limits | None = No
     async def catalogue_query(request: Request) -> Response:
         params = request.query_params
         try:
-            query = catalogue.find(request.path_params["name"])
-            given = {k: v for k, v in params.items() if k != "format"}
-            substitutions = catalogue.bindings(query, given)
+            query = catalogue.find(request.path_params["name"], queries)
         except UserError as exc:
-            return _error(404 if "no query" in str(exc) else 400, str(exc))
+            return _error(404, str(exc))
+        try:
+            substitutions = catalogue.bindings(query, {k: v for k, v in params.items() if k != "format"})
+        except UserError as exc:
+            return _error(400, str(exc))
         return await answer(request, query.text, params, substitutions)
 
     async def answer(request: Request, text: str, params, substitutions=None) -> Response:
