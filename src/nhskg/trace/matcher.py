@@ -134,7 +134,7 @@ class Tracer:
         best = matches[0].numeric
         return TracedFigure(figure, "approximate" if best == "fits" else best, matches[:3])
 
-    def trace(self, text: str) -> list[TracedFigure]:
+    def trace(self, text: str, progress: bool | None = None) -> list[TracedFigure]:
         figures = find_figures(text)
         return [self.trace_figure(f, text, figures) for f in figures]
 
