@@ -151,15 +151,18 @@ class Identity:
     established: bool
     reasons: list[str]
     notes: list[str]
+    by_name: bool = False  # established by who ran it or its wave, not by a sample size alone
 
 
 def weigh(cues: ArticleCues, facts: SurveyFacts) -> Identity:
     """Weigh the article's cues against one survey."""
     conflicts, positives, notes = [], [], []
+    by_name = False
     if cues.names:
         named = [n for n in cues.names if any(_names_agree(n, p) for p in facts.names)]
         if named:
             positives.append(f"the article names {sorted(named)[0]}")
+            by_name = True
         else:
             conflicts.append(f"the article credits {', '.join(sorted(cues.names))}")
     if cues.sizes:
@@ -175,6 +178,7 @@ def weigh(cues: ArticleCues, facts: SurveyFacts) -> Identity:
     if cues.ordinals and facts.ordinal is not None:
         if facts.ordinal in cues.ordinals:
             positives.append("the same wave")
+            by_name = True
         else:
             conflicts.append("another wave")
     if cues.months and facts.month is not None:
@@ -182,4 +186,5 @@ def weigh(cues: ArticleCues, facts: SurveyFacts) -> Identity:
             positives.append(f"fieldwork in {facts.month.title()}")
         elif facts.month not in cues.months:
             conflicts.append(f"fieldwork in {', '.join(sorted(cues.months))}, not {facts.month}")
-    return Identity(bool(conflicts), bool(positives) and not conflicts, conflicts or positives, notes)
+    return Identity(bool(conflicts), bool(positives) and not conflicts, conflicts or positives, notes,
+                    by_name and not conflicts)

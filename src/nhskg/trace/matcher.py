@@ -18,14 +18,18 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..figures import Figure, find_figures, judge_fit
-from .identity import SurveyFacts, read_cues, survey_facts, weigh
+from .identity import SurveyFacts, credited_names, is_sample_size, read_cues, survey_facts, weigh
 from .index import FindingInfo
 from .meaning import polarity, reversed_meaning
 
-NUMERIC_SCORE = {"derived": 0.6, "exact": 1.0, "rounded": 0.9, "approximate": 0.75, "fits": 0.75, "stretched": 0.5, "contradicts": 0.1}
+NUMERIC_SCORE = {"derived": 0.45, "exact": 1.0, "rounded": 0.9, "approximate": 0.75, "fits": 0.75, "stretched": 0.5, "contradicts": 0.1}
 MIN_CONTEXT = 0.22  # share of the sentence's distinctive words the finding must explain
 MIN_CONTEXT_TO_CONTRADICT = 0.45
 MIN_SCORE = 0.45
+#: when the article establishes the finding's survey, less of the clause need be explained by it
+MIN_CONTEXT_ESTABLISHED = 0.12
+#: words of the unit, not of the claim: they cannot show that a clause is about a finding
+_UNIT_WORDS = {"percentage", "point", "points", "cent", "per"}
 _STOP = set("""a an the of to in on at for by with from and or but nor is are was were be been being it its
 this that these those they them their there here as than then so such which who whom whose what when where why how
 all any both each few more most other some own same only just over under very can will would should could may might
@@ -123,7 +127,8 @@ class Tracer:
                                                    *(e.exact for e in f.evidence)])))
                      for iri, f in index.items()}
         # the finding's own claim: what was asked and answered, without the rest of its source sentences
-        self.core = {iri: set(tokens(" ".join([f.option, f.question, *(e.words or "" for e in f.evidence)])))
+        self.core = {iri: set(tokens(" ".join([f.option, f.question, f.survey_label.split(" (as reported")[0],
+                                                *(e.words or "" for e in f.evidence)])))
                      for iri, f in index.items()}
         self.polarity = {iri: polarity(f.option) for iri, f in index.items()}
         documents = Counter(t for bag in self.bags.values() for t in set(bag))
@@ -153,7 +158,7 @@ class Tracer:
         clause = text[start:end]
         lowered = clause.lower()  # a survey's party counts when named in the figure's own clause
         sources = named_sources(clause)
-        claim = polarity(claim_text)
+        claim = _claim_polarity(text, figure, start, end)
         clause_tokens = {t: 1.0 for t in tokens(clause)}
         matches = []
         for iri, info in self.index.items():
@@ -164,21 +169,27 @@ class Tracer:
                 continue  # the clause credits the figure to someone else's survey
             identity = article.identities[info.survey]
             named_party = any(name in lowered for name in parties if len(name) > 2)
-            if identity.conflict and not named_party:
+            credited = credited_names(clause)
+            if identity.conflict and not any(n in p or p in n for n in credited for p in self.facts[info.survey].names):
                 continue  # the article is about another survey, or another wave of this one
             if info.base and not _SUBGROUP.search(clause):
                 continue  # a subgroup's share is not a share of all respondents
             numeric = judge_fit(figure, info.value)
             if info.qualifier and info.qualifier == figure.qualifier and info.value == figure.value:
                 numeric = "exact"  # "more than 80%" against a finding stated as more than 80%
+            if figure.decimal_places and numeric in ("approximate", "stretched"):
+                continue  # "33.7%" is not roughly 32.6%: a number stated that precisely is another number
             context = self._context(window, iri)
-            if (info.measure == "responses" and numeric == "exact" and _RESPONSES.match(text[figure.end:figure.end + 60])
-                    and (named_party or (_SURVEY_WORDS.search(text[max(0, start - 300):end + 300])
-                                         and self._context(clause_tokens, iri) > 0))):
-                context = max(context, MIN_CONTEXT + 0.1)  # "94 leaders answered the survey": these words are the context
-            elif not (set(window) & self.core[iri]):
-                continue  # nothing of what was asked or answered is in the figure's clause
             established = identity.established or named_party
+            about_survey = info.measure != "answer"  # sample sizes, response rates: the survey itself
+            sample = about_survey and is_sample_size(figure, clause)
+            clause_context = self._context(clause_tokens, iri) if about_survey else 0.0
+            if about_survey and ((numeric == "exact" and (
+                    named_party or (clause_context > 0 and _SURVEY_WORDS.search(text[max(0, start - 300):end + 300]))))
+                                 or (sample and (identity.by_name or named_party) and info.measure == "responses")):
+                context = max(context, MIN_CONTEXT + 0.1)  # "94 leaders answered the survey": these words are the context
+            elif not ((set(window) | set(tokens(figure.text))) - _UNIT_WORDS) & self.core[iri]:
+                continue  # nothing of what was asked or answered is in the figure's clause
             arithmetic = None
             if reversed_meaning(claim, self.polarity[iri]):
                 if info.unit != "percent":
@@ -195,7 +206,7 @@ class Tracer:
                 continue  # a differing number alone does not establish the survey
             bonus = 0.1 if established else 0.0
             score = min(1.0, 0.6 * context + 0.4 * NUMERIC_SCORE[numeric] + bonus)
-            if context >= MIN_CONTEXT and score >= MIN_SCORE and (
+            if context >= (MIN_CONTEXT_ESTABLISHED if established else MIN_CONTEXT) and score >= MIN_SCORE and (
                     numeric != "contradicts" or context >= MIN_CONTEXT_TO_CONTRADICT):
                 matches.append(Match(info, round(score, 3), round(context, 3), numeric, arithmetic,
                                      identity.reasons if established else [], identity.notes))
@@ -218,6 +229,20 @@ class Tracer:
 
 
 PROGRESS_OVER = 100_000
+#: "compared to 35% who say they do not": a bare negation at the end repeats the claim before it, negated
+_ELLIPSIS = re.compile(r"\b(?:do|does|did|are|is|was|were|have|has|had|could|would|will|can)(?:\s+not|n['’]t)\W*$", re.I)
+
+
+def _claim_polarity(text: str, figure: Figure, start: int, end: int) -> dict[str, int]:
+    """The figure's own claim: the words after it ("32% say they are not involved"), or, when they say
+    nothing polar, the words before it — negated when the figure's clause ends in "they do not"."""
+    right = polarity(text[figure.end:end])
+    if right:
+        return right
+    left = polarity(text[start:figure.start])
+    if _ELLIPSIS.search(text[figure.end:end]):
+        return {notion: -sign for notion, sign in left.items()}
+    return left
 
 
 def _progress(done: int, total: int) -> None:
