@@ -160,6 +160,7 @@ class Tracer:
         sources = named_sources(clause)
         claim = _claim_polarity(text, figure, start, end)
         clause_tokens = {t: 1.0 for t in tokens(clause)}
+        credited = credited_names(clause)  # who the figure's own clause credits, read once per figure
         matches = []
         for iri, info in self.index.items():
             if info.unit not in self._kind(figure, text):
@@ -169,7 +170,6 @@ class Tracer:
                 continue  # the clause credits the figure to someone else's survey
             identity = article.identities[info.survey]
             named_party = any(name in lowered for name in parties if len(name) > 2)
-            credited = credited_names(clause)
             if identity.conflict and not any(n in p or p in n for n in credited for p in self.facts[info.survey].names):
                 continue  # the article is about another survey, or another wave of this one
             if info.base and not _SUBGROUP.search(clause):
@@ -204,7 +204,7 @@ class Tracer:
                     continue
             elif numeric == "contradicts" and not established:
                 continue  # a differing number alone does not establish the survey
-            bonus = 0.1 if established else 0.0
+            bonus = 0.1 if identity.by_name or named_party else 0.0  # a sample size never lifts a score
             score = min(1.0, 0.6 * context + 0.4 * NUMERIC_SCORE[numeric] + bonus)
             if context >= (MIN_CONTEXT_ESTABLISHED if established else MIN_CONTEXT) and score >= MIN_SCORE and (
                     numeric != "contradicts" or context >= MIN_CONTEXT_TO_CONTRADICT):
@@ -306,7 +306,7 @@ def _window(text: str, figure: Figure, neighbours: list[Figure],
 
 def _restates(text: str, first: Figure, second: Figure) -> bool:
     """True when ``second`` follows ``first`` in brackets: the same figure said twice."""
-    return first.end <= second.start and re.fullmatch(r"\s*(?:\w+\s+)?\(", text[first.end:second.start]) is not None
+    return first.end <= second.start and re.fullmatch(r"\s*(?:\w+\s+){0,2}\(", text[first.end:second.start]) is not None
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
