@@ -46,7 +46,8 @@ NUMBER = rf"(?:{NUMERAL}|{NUMBER_WORDS})"
 _DENOM = "|".join(sorted(_DENOMINATORS, key=len, reverse=True))
 FRACTION = rf"(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+(?:{_DENOM})|half)"
 _WHOLE = rf"(?:\d+(?!\.\d)|{NUMBER_WORDS})"
-RATIO = rf"(?:{_WHOLE}\s+(?:in|out\s+of)\s+{_WHOLE})"
+#: "one in three", "two out of every ten", "one group in five"
+RATIO = rf"(?:{_WHOLE}\s+(?:(?:in|out\s+of)|[a-z]{{3,12}}\s+in)\s+(?:every\s+)?{_WHOLE})"
 _QUAL = "|".join(sorted(QUALIFIERS, key=len, reverse=True))
 _CHG = "|".join(sorted(_CHANGES, key=len, reverse=True))
 
@@ -57,7 +58,7 @@ _FIGURE = re.compile(
     rf"^(?:(?P<qual>{_QUAL})\s+)?(?:(?P<chg>{_CHG})\s+)?"
     rf"(?:(?P<points>{NUMBER})\s+percentage\s+points?"
     rf"|(?P<pct>{NUMBER})\s*(?:%|per\s*cent|percent)"
-    rf"|(?P<ratio_a>{NUMBER})\s+(?:in|out\s+of)\s+(?P<ratio_b>{NUMBER})"
+    rf"|(?P<ratio_a>{NUMBER})\s+(?:(?:in|out\s+of)|[a-z]{{3,12}}\s+in)\s+(?:every\s+)?(?P<ratio_b>{NUMBER})"
     rf"|(?P<majority>the\s+(?:vast\s+|overwhelming\s+)?majority)"
     rf"|(?P<frac>{FRACTION})"
     rf"|(?P<num>{NUMBER}))$",
@@ -136,6 +137,8 @@ def parse_figure(text: str) -> Figure:
     if match["pct"]:
         return Figure(text, number_value(match["pct"]), "percent", qualifier, _expressed(match["pct"]))
     if match["ratio_a"]:
+        if number_value(match["ratio_a"]) > number_value(match["ratio_b"]):
+            raise FigureError(f"{text!r}: not a ratio")
         value = _percent_of(number_value(match["ratio_a"]), number_value(match["ratio_b"]))
         return Figure(text, value, "percent", qualifier, "verbal-fraction")
     if match["majority"]:  # "the majority" is more than half, nothing more precise
@@ -147,7 +150,10 @@ def parse_figure(text: str) -> Figure:
 
 # --- finding figures in running text -----------------------------------------------------------
 
-_COUNT_NOUNS = r"(?:responses|respondents|CCG\s+leaders|CCGs|leaders|GPs|replies)"
+#: what a sample size counts: "a survey of 95 CCGs", "more than 90 GPs", "116 CCG leaders"
+_COUNT_NOUNS = (r"(?:responses|respondents|CCG\s+leaders|CCGs|leaders|GPs|replies|members|managers|chairs|"
+                r"practices|directors|doctors|clinicians|commissioners)")
+_TOOK_PART = r"(?:responded|replied|answered|took\s+part|completed\s+the)"
 _SCAN = re.compile(
     rf"\b(?:(?:{_QUAL})\s+)?(?:"
     rf"{_POINTS_PHRASE}"
@@ -157,6 +163,8 @@ _SCAN = re.compile(
     rf"|\bthe\s+(?:vast\s+|overwhelming\s+)?majority(?=\s+of\b|\s*\()"
     rf"|\d+\.\d+\b(?!\s*%)"
     rf"|{NUMBER}(?=(?:\s+[a-z]+)?\s+{_COUNT_NOUNS}\b)"
+    rf"|{NUMBER}(?=\s+{_TOOK_PART}\b|\s+of\s+the\s+\d)"
+    rf"|(?<=\battracted\s)(?:more\s+than\s+)?{NUMBER}\b"
     rf"|(?<=total\s){NUMBER}\b"
     rf")",
     re.IGNORECASE,
@@ -171,9 +179,10 @@ def find_figures(text: str) -> list[Figure]:
     found: list[Figure] = []
     for match in _SCAN.finditer(text):
         phrase = match.group(0)
-        if _DURATION.match(text[match.end():]) or re.search(r"(?:^|\s)(?:19|20)\d\d$", phrase):
+        # bounded slices: copying the rest of a long text for each figure would make the scan quadratic
+        if _DURATION.match(text[match.end():match.end() + 20]) or re.search(r"(?:^|\s)(?:19|20)\d\d$", phrase):
             continue  # "12 months", "2013", "one in 2013" are not survey figures
-        if phrase.lower().endswith(("third", "thirds")) and re.search(r"\bthe\s+$", text[:match.start()]):
+        if phrase.lower().endswith(("third", "thirds")) and re.search(r"\bthe\s+$", text[max(0, match.start() - 10):match.start()]):
             continue
         try:
             figure = parse_figure(phrase)

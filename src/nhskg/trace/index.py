@@ -16,7 +16,7 @@ from ..query.store import run_query
 PREFIXES = sparql_prefixes()
 
 FINDINGS = PREFIXES + """
-SELECT ?finding ?value ?unit ?measure ?qualifier ?option ?question ?topic ?survey ?surveyLabel ?responses ?derived
+SELECT ?finding ?value ?unit ?measure ?qualifier ?option ?question ?topic ?survey ?surveyLabel ?responses ?derived ?base
 WHERE {
   ?finding a nhskg:Finding ; nhskg:value ?value ; nhskg:unit ?unit ; nhskg:measure ?measure ;
            nhskg:topic/skos:prefLabel ?topic ; nhskg:survey ?survey .
@@ -25,16 +25,17 @@ WHERE {
   OPTIONAL { ?finding nhskg:responseOption ?option }
   OPTIONAL { ?finding nhskg:question/rdfs:label ?question }
   OPTIONAL { ?survey nhskg:numberOfResponses ?responses }
+  OPTIONAL { ?finding nhskg:base ?base }
   BIND (EXISTS { ?finding a nhskg:DerivedFinding } AS ?derived)
 }"""
 
 EVIDENCE = PREFIXES + """
-SELECT ?finding ?doc ?file ?title ?publisher ?url ?date ?exact ?start ?end ?words ?via
+SELECT ?finding ?doc ?file ?title ?publisher ?url ?date ?exact ?start ?end ?words ?via ?fit
 WHERE {
   { ?annotation oa:hasBody ?finding . BIND ("finding" AS ?via) OPTIONAL { ?finding nhskg:statedAs ?words } }
   UNION { ?finding prov:wasGeneratedBy ?d . ?annotation oa:hasBody ?d . BIND ("derivation" AS ?via) }
   UNION { ?verbal nhskg:standsFor ?finding ; nhskg:statedAs ?words . ?annotation oa:hasBody ?verbal .
-          BIND ("verbal figure" AS ?via) }
+          BIND ("verbal figure" AS ?via) OPTIONAL { ?verbal nhskg:fit ?fit } }
   ?finding a nhskg:Finding .
   ?annotation oa:hasTarget ?target .
   ?target oa:hasSource ?doc ; oa:hasSelector ?position, ?quote .
@@ -84,6 +85,7 @@ class Evidence:
     end: int
     words: str | None  # the figure's own words, when the passage states it
     via: str  # finding | verbal figure | derivation
+    fit: str | None = None  # a verbal figure's fit to its finding, as the build judged it (check's word)
 
 
 @dataclass
@@ -107,6 +109,7 @@ class FindingInfo:
     conductors: str = ""
     fieldwork: str | None = None
     responses_more_than: int | None = None
+    base: str | None = None  # the finding whose respondents this one counts ("of those who feel restricted")
 
 
 def _v(solution, name):
@@ -124,7 +127,8 @@ def load_index(store: ox.Store) -> dict[str, FindingInfo]:
             measure=_v(s, "measure").rsplit("/", 1)[-1], qualifier=(_v(s, "qualifier") or "").rsplit("/", 1)[-1] or None,
             option=_v(s, "option") or "", question=_v(s, "question") or "", topic=_v(s, "topic"),
             survey=_v(s, "survey"), survey_label=_v(s, "surveyLabel"),
-            responses=int(_v(s, "responses")) if _v(s, "responses") else None, derived=_v(s, "derived") == "true")
+            responses=int(_v(s, "responses")) if _v(s, "responses") else None, derived=_v(s, "derived") == "true",
+            base=_v(s, "base"))
     parties: dict[str, set[str]] = {}
     for s in run_query(store, PARTIES):
         parties.setdefault(_v(s, "survey"), set()).add(_v(s, "name"))
@@ -135,7 +139,8 @@ def load_index(store: ox.Store) -> dict[str, FindingInfo]:
         if info is not None:
             info.evidence.append(Evidence(_v(s, "doc"), _v(s, "file"), _v(s, "title"), _v(s, "publisher"), _v(s, "url"),
                                           _v(s, "date"), _v(s, "exact"), int(_v(s, "start")), int(_v(s, "end")),
-                                          _v(s, "words"), _v(s, "via")))
+                                          _v(s, "words"), _v(s, "via"),
+                                          (_v(s, "fit") or "").rsplit("/", 1)[-1] or None))
     for info in index.values():
         info.evidence.sort(key=lambda e: (e.file, e.start, e.via))
     surveys = {_v(s, "survey"): s for s in run_query(store, SURVEYS)}

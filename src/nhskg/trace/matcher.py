@@ -9,18 +9,27 @@ context a figure is ``no-match``, however well its number happens to agree.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
+import sys
 from collections import Counter
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from ..figures import Figure, find_figures, judge_fit
+from .identity import SurveyFacts, credited_names, is_sample_size, read_cues, survey_facts, weigh
 from .index import FindingInfo
+from .meaning import polarity, reversed_meaning
 
-NUMERIC_SCORE = {"exact": 1.0, "rounded": 0.9, "approximate": 0.75, "fits": 0.75, "stretched": 0.5, "contradicts": 0.1}
+NUMERIC_SCORE = {"derived": 0.45, "exact": 1.0, "rounded": 0.9, "approximate": 0.75, "fits": 0.75, "stretched": 0.5, "contradicts": 0.1}
 MIN_CONTEXT = 0.22  # share of the sentence's distinctive words the finding must explain
 MIN_CONTEXT_TO_CONTRADICT = 0.45
 MIN_SCORE = 0.45
+#: when the article establishes the finding's survey, less of the clause need be explained by it
+MIN_CONTEXT_ESTABLISHED = 0.12
+#: words of the unit, not of the claim: they cannot show that a clause is about a finding
+_UNIT_WORDS = {"percentage", "point", "points", "cent", "per"}
 _STOP = set("""a an the of to in on at for by with from and or but nor is are was were be been being it its
 this that these those they them their there here as than then so such which who whom whose what when where why how
 all any both each few more most other some own same only just over under very can will would should could may might
@@ -57,6 +66,11 @@ class Match:
     score: float
     context: float
     numeric: str
+    #: how the figure is derived from the finding ("100 − 47 = 53"), when it is not stated by the source
+    arithmetic: str | None = None
+    #: survey identity: why the finding's survey is established, and discrepancies (sample sizes)
+    reasons: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -64,6 +78,37 @@ class TracedFigure:
     figure: Figure
     verdict: str
     matches: list[Match] = field(default_factory=list)
+
+
+class Article:
+    """One input, read once: its sentence breaks (for clause lookups in log time) and its survey cues."""
+
+    def __init__(self, text: str, figures: list[Figure], facts: dict[str, SurveyFacts]):
+        self.text = text
+        self.figures = figures
+        # a sentence ends at . ! ? followed by white space, a semicolon ends a clause, a new line ends both
+        self.breaks = [m.end() for m in re.finditer(r"[.!?;](?=\s|$)|\n", text)]
+        self.cues = read_cues(text, figures, self.sentence_of)
+        self.identities = {survey: weigh(self.cues, f) for survey, f in facts.items()}
+
+    def bounds(self, start: int, end: int) -> tuple[int, int]:
+        """The clause around [start, end), found by bisection in the breaks read once."""
+        at = bisect.bisect_right(self.breaks, start) - 1
+        left = self.breaks[at] if at >= 0 else 0
+        if left > start:
+            left = 0
+        after = bisect.bisect_right(self.breaks, end)
+        right = self.breaks[after] if after < len(self.breaks) else len(self.text)
+        return left, right
+
+    def sentence_of(self, figure: Figure) -> str:
+        left, right = self.bounds(figure.start, figure.end)
+        return self.text[left:right]
+
+
+#: A subgroup finding ("of those who feel restricted, 60% ...") needs its clause to mark the subgroup.
+_SUBGROUP = re.compile(r"\b(?:of\s+(?:these|those|them|which|whom)|among|amongst|who|those)\b", re.I)
+USABLE_FITS = {"exact", "rounded", "approximate", "fits"}
 
 
 class Tracer:
@@ -81,8 +126,14 @@ class Tracer:
         self.bags = {iri: Counter(tokens(" ".join([f.option, f.question, f.survey_label, *lent.get(iri, []),
                                                    *(e.exact for e in f.evidence)])))
                      for iri, f in index.items()}
+        # the finding's own claim: what was asked and answered, without the rest of its source sentences
+        self.core = {iri: set(tokens(" ".join([f.option, f.question, f.survey_label.split(" (as reported")[0],
+                                                *(e.words or "" for e in f.evidence)])))
+                     for iri, f in index.items()}
+        self.polarity = {iri: polarity(f.option) for iri, f in index.items()}
         documents = Counter(t for bag in self.bags.values() for t in set(bag))
         self.idf = {t: math.log(1 + len(self.bags) / n) for t, n in documents.items()}
+        self.facts = {f.survey: survey_facts(f) for f in index.values()}
 
     def _context(self, window: dict[str, float], iri: str) -> float:
         """The share of the window's distinctive words (by IDF, times their side's weight) the finding has."""
@@ -95,16 +146,21 @@ class Tracer:
     def _kind(figure: Figure, text: str) -> set[str]:
         if figure.unit in ("percent", "percentage-point"):
             return {figure.unit}
-        if "." in figure.text and not re.match(r"\s*(responses|respondents)", text[figure.end:]):
+        if "." in figure.text and not re.match(r"\s*(responses|respondents)", text[figure.end:figure.end + 40]):
             return {"mean-score"}
         return {"count"}
 
-    def trace_figure(self, figure: Figure, text: str, neighbours: list[Figure] | None = None) -> TracedFigure:
-        window = _window(text, figure, neighbours or [])
-        start, end = _sentence_bounds(text, figure.start, figure.end)
+    def trace_figure(self, figure: Figure, text: str, neighbours: list[Figure] | None = None,
+                     article: Article | None = None) -> TracedFigure:
+        article = article or Article(text, neighbours or [figure], self.facts)
+        start, end = article.bounds(figure.start, figure.end)
+        window, claim_text = _window(text, figure, neighbours or [], (start, end))
         clause = text[start:end]
         lowered = clause.lower()  # a survey's party counts when named in the figure's own clause
         sources = named_sources(clause)
+        claim = _claim_polarity(text, figure, start, end)
+        clause_tokens = {t: 1.0 for t in tokens(clause)}
+        credited = credited_names(clause)  # who the figure's own clause credits, read once per figure
         matches = []
         for iri, info in self.index.items():
             if info.unit not in self._kind(figure, text):
@@ -112,31 +168,90 @@ class Tracer:
             parties = {p.lower() for p in info.parties} | {e.publisher.lower() for e in info.evidence if e.publisher}
             if sources and not any(s in p or p in s for s in sources for p in parties if len(p) > 2):
                 continue  # the clause credits the figure to someone else's survey
+            identity = article.identities[info.survey]
+            named_party = any(name in lowered for name in parties if len(name) > 2)
+            if identity.conflict and not any(n in p or p in n for n in credited for p in self.facts[info.survey].names):
+                continue  # the article is about another survey, or another wave of this one
+            if info.base and not _SUBGROUP.search(clause):
+                continue  # a subgroup's share is not a share of all respondents
             numeric = judge_fit(figure, info.value)
             if info.qualifier and info.qualifier == figure.qualifier and info.value == figure.value:
                 numeric = "exact"  # "more than 80%" against a finding stated as more than 80%
+            if figure.decimal_places and numeric in ("approximate", "stretched"):
+                continue  # "33.7%" is not roughly 32.6%: a number stated that precisely is another number
             context = self._context(window, iri)
-            named_party = any(name in lowered for name in parties if len(name) > 2)
-            if (info.measure == "responses" and numeric == "exact" and _RESPONSES.match(text[figure.end:])
-                    and (named_party or (_SURVEY_WORDS.search(text[max(0, start - 300):end + 300])
-                                         and self._context({t: 1.0 for t in tokens(clause)}, iri) > 0))):
+            established = identity.established or named_party
+            about_survey = info.measure != "answer"  # sample sizes, response rates: the survey itself
+            sample = about_survey and is_sample_size(figure, clause)
+            clause_context = self._context(clause_tokens, iri) if about_survey else 0.0
+            if about_survey and ((numeric == "exact" and (
+                    named_party or (clause_context > 0 and _SURVEY_WORDS.search(text[max(0, start - 300):end + 300]))))
+                                 or (sample and (identity.by_name or named_party) and info.measure == "responses")):
                 context = max(context, MIN_CONTEXT + 0.1)  # "94 leaders answered the survey": these words are the context
-            bonus = 0.15 if named_party else 0.0
-            if info.responses and re.search(rf"\b{info.responses}\s+(responses|respondents|replies)", text):
-                bonus += 0.15
-            score = 0.6 * context + 0.4 * NUMERIC_SCORE[numeric] + bonus
-            if context >= MIN_CONTEXT and score >= MIN_SCORE and (
+            elif not ((set(window) | set(tokens(figure.text))) - _UNIT_WORDS) & self.core[iri]:
+                continue  # nothing of what was asked or answered is in the figure's clause
+            arithmetic = None
+            if reversed_meaning(claim, self.polarity[iri]):
+                if info.unit != "percent":
+                    continue
+                complement = Decimal(100) - info.value
+                fit = judge_fit(figure, complement)
+                if fit in USABLE_FITS:
+                    numeric, arithmetic = "derived", f"100 − {info.value} = {complement}"
+                elif established:
+                    numeric = "contradicts"
+                else:
+                    continue
+            elif numeric == "contradicts" and not established:
+                continue  # a differing number alone does not establish the survey
+            bonus = 0.1 if identity.by_name or named_party else 0.0  # a sample size never lifts a score
+            score = min(1.0, 0.6 * context + 0.4 * NUMERIC_SCORE[numeric] + bonus)
+            if context >= (MIN_CONTEXT_ESTABLISHED if established else MIN_CONTEXT) and score >= MIN_SCORE and (
                     numeric != "contradicts" or context >= MIN_CONTEXT_TO_CONTRADICT):
-                matches.append(Match(info, round(score, 3), round(context, 3), numeric))
+                matches.append(Match(info, round(score, 3), round(context, 3), numeric, arithmetic,
+                                     identity.reasons if established else [], identity.notes))
         matches.sort(key=lambda m: (-m.score, m.finding.iri))
         if not matches:
             return TracedFigure(figure, "no-match")
-        best = matches[0].numeric
-        return TracedFigure(figure, "approximate" if best == "fits" else best, matches[:3])
+        return TracedFigure(figure, matches[0].numeric, matches[:3])
 
-    def trace(self, text: str) -> list[TracedFigure]:
+    def trace(self, text: str, progress: bool | None = None) -> list[TracedFigure]:
+        """Every figure of ``text`` traced; a progress bar on standard error for inputs over 100 KB."""
         figures = find_figures(text)
-        return [self.trace_figure(f, text, figures) for f in figures]
+        article = Article(text, figures, self.facts)
+        show = len(text) > PROGRESS_OVER if progress is None else progress
+        out = []
+        for i, figure in enumerate(figures):
+            out.append(self.trace_figure(figure, text, figures[max(0, i - 3):i + 4], article))
+            if show and (i % 200 == 0 or i == len(figures) - 1):
+                _progress(i + 1, len(figures))
+        return out
+
+
+PROGRESS_OVER = 100_000
+#: "compared to 35% who say they do not": a bare negation at the end repeats the claim before it, negated
+_ELLIPSIS = re.compile(r"\b(?:do|does|did|are|is|was|were|have|has|had|could|would|will|can)(?:\s+not|n['’]t)\W*$", re.I)
+
+
+def _claim_polarity(text: str, figure: Figure, start: int, end: int) -> dict[str, int]:
+    """The figure's own claim: the words after it ("32% say they are not involved"), or, when they say
+    nothing polar, the words before it — negated when the figure's clause ends in "they do not"."""
+    right = polarity(text[figure.end:end])
+    if right:
+        return right
+    left = polarity(text[start:figure.start])
+    if _ELLIPSIS.search(text[figure.end:end]):
+        return {notion: -sign for notion, sign in left.items()}
+    return left
+
+
+def _progress(done: int, total: int) -> None:
+    width = 30
+    filled = width * done // max(total, 1)
+    sys.stderr.write(f"\rtracing [{'#' * filled}{'.' * (width - filled)}] {done}/{total} figures")
+    if done == total:
+        sys.stderr.write("\n")
+    sys.stderr.flush()
 
 
 _SOURCE = re.compile(
@@ -167,29 +282,31 @@ _RESPONSES = re.compile(r"\s+(?:[\w-]+\s+){0,2}(?:responses|respondents|replies|
 LEFT_WEIGHT = 0.5
 
 
-def _window(text: str, figure: Figure, neighbours: list[Figure]) -> dict[str, float]:
-    """The words of the figure's claim, each with a weight: its sentence, cut at neighbouring figures.
+def _window(text: str, figure: Figure, neighbours: list[Figure],
+            bounds: tuple[int, int] | None = None) -> tuple[dict[str, float], str]:
+    """The words of the figure's claim, each with a weight: its sentence, cut at neighbouring figures;
+    and the claim's text, for reading its meaning.
 
     A figure restating its neighbour in brackets ("Almost half (47%)") does not cut, and a bracketed
     figure ("NHS London (12.6%)") takes its claim from the words before it."""
-    start, end = _sentence_bounds(text, figure.start, figure.end)
+    start, end = bounds or _sentence_bounds(text, figure.start, figure.end)
     for other in neighbours:
-        if _restates(text, figure, other) or _restates(text, other, figure):
+        if other is figure or _restates(text, figure, other) or _restates(text, other, figure):
             continue
-        if other.end <= figure.start:
+        if start <= other.start and other.end <= figure.start:
             start = max(start, other.end)
-        elif other.start >= figure.end:
+        elif end >= other.end and other.start >= figure.end:
             end = min(end, other.start)
     bracketed = text[max(0, figure.start - 1):figure.start] == "(" and text[figure.end:figure.end + 1] == ")"
     left, right = (1.0, LEFT_WEIGHT) if bracketed else (LEFT_WEIGHT, 1.0)
     window = {t: left for t in tokens(text[start:figure.start])}
     window.update({t: right for t in tokens(text[figure.end:end])})
-    return window
+    return window, text[start:end]
 
 
 def _restates(text: str, first: Figure, second: Figure) -> bool:
     """True when ``second`` follows ``first`` in brackets: the same figure said twice."""
-    return first.end <= second.start and re.fullmatch(r"\s*(?:\w+\s+)?\(", text[first.end:second.start]) is not None
+    return first.end <= second.start and re.fullmatch(r"\s*(?:\w+\s+){0,2}\(", text[first.end:second.start]) is not None
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
