@@ -30,14 +30,30 @@ LINKS = {
     ("pct", "sha"): (NHSKG.strategicHealthAuthority, "pct-within-sha"),
 }
 OGL = URIRef("http://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/")
+CC_BY = URIRef("https://creativecommons.org/licenses/by/4.0/")
 REGISTER_ATTRIBUTION = {
     "eccg_2016-02.csv": "Contains public sector information licensed under the Open Government Licence v3.0",
 }
 ONS_ATTRIBUTION = "Contains National Statistics data © Crown copyright and database right 2013"
 
 
-def documents(ctx: Context, ds_graph) -> None:
-    """Each source document's description and verbatim text, in the document's own graph."""
+def rights_holders(ctx: Context, rec) -> list[URIRef]:
+    """Who holds the copyright in a source text: the issuers of a press release, else its publisher."""
+    refs = rec.get("issuers", []) or ([rec["publisher"]] if rec["publisher"] else [])
+    return [ctx.resolve(rec, "issuers" if rec.get("issuers") else "publisher", ref) for ref in refs]
+
+
+def text_rights(ctx: Context, rec) -> str:
+    """The rights statement of a source text, naming its holders."""
+    holders = [ctx.organisations[r.rsplit("/", 1)[-1]]["label"] for r in map(str, rights_holders(ctx, rec))]
+    who = " and ".join(holders) if holders else "its publisher (not identified)"
+    return (f"The verbatim text is the copyright of {who}, all rights reserved. nhskg includes it only as the "
+            "evidence its annotations point into; it is not licensed under CC BY 4.0, and the open dumps leave it out.")
+
+
+def documents(ctx: Context, ds_graph, text_graph) -> None:
+    """Each source document's description, in the document's own graph, and its verbatim text, alone in
+    the document's text graph (the publisher's copyright, with its own rights)."""
     for doc_id, source in ctx.sources.items():
         rec, g = source.record, ds_graph(doc_id)
         d = vocab.document(doc_id)
@@ -66,7 +82,10 @@ def documents(ctx: Context, ds_graph) -> None:
         g.add((d, DCTERMS.format, Literal("text/plain; charset=utf-8")))
         g.add((d, NHSKG.sha256, Literal(source.sha256)))
         g.add((d, NHSKG.characterCount, Literal(len(source.text), datatype=XSD.nonNegativeInteger)))
-        g.add((d, NHSKG.verbatimText, Literal(source.text)))
+        for holder in rights_holders(ctx, rec):
+            g.add((d, DCTERMS.rightsHolder, holder))
+        g.add((d, DCTERMS.rights, Literal(text_rights(ctx, rec))))
+        text_graph(doc_id).add((d, NHSKG.verbatimText, Literal(source.text)))
         if rec["date_words"]:
             emitter = DocumentEmitter(ctx, doc_id, g)
             emitter.annotate(d, emitter.spans(rec, "date_words"), "date", vocab.OA.describing)
@@ -181,7 +200,10 @@ def registers(reg: Registers, g: Graph) -> None:
         g.add((r, RDF.type, DCAT.Distribution))
         g.add((r, RDFS.label, Literal(name)))
         g.add((r, DCTERMS.license, OGL))
+        g.add((r, DCTERMS.rightsHolder, vocab.CROWN))
         g.add((r, NHSKG.attribution, Literal(REGISTER_ATTRIBUTION.get(name, ONS_ATTRIBUTION))))
+    g.add((vocab.CROWN, RDF.type, PROV.Agent))
+    g.add((vocab.CROWN, RDFS.label, Literal("Crown copyright (Office for National Statistics; NHS Organisation Data Service)")))
     for (kind, key), org in sorted(reg.orgs.items()):
         o = vocab.thing(kind, key)
         g.add((o, RDF.type, REGISTER_CLASSES[kind]))

@@ -1,6 +1,8 @@
 """The dumps' bytes, deterministic, and writing them to ``dist/`` atomically.
 
-TriG keeps the named graphs (in sorted order); Turtle, N-Triples and JSON-LD hold their union. The same
+TriG and N-Quads keep the named graphs (in sorted order); Turtle, N-Triples and JSON-LD hold their union.
+``nhskg-open.trig`` is the TriG without the verbatim texts (``graph/text/*``, the publishers' copyright): every
+annotation keeps its exact words and offsets, so it stands without them. The same
 dataset gives byte-identical files whatever the hash seed.
 """
 
@@ -13,13 +15,15 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph, URIRef
 
+from .. import vocab
 from ..build.dataset import sorted_graph
 
 
-def canonical_trig(ds: Dataset) -> str:
-    """TriG with the named graphs in sorted order (rdflib's TriG writer follows store order)."""
+def canonical_trig(ds: Dataset, keep=lambda name: True) -> str:
+    """TriG with the named graphs in sorted order (rdflib's TriG writer follows store order); ``keep``
+    chooses the graphs by name."""
     prefixes, blocks = set(), []
-    for name in sorted(str(c.identifier) for c in ds.graphs() if len(c)):
+    for name in sorted(str(c.identifier) for c in ds.graphs() if len(c) and keep(str(c.identifier))):
         body = sorted_graph(ds.graph(URIRef(name))).serialize(format="turtle")
         prefixes.update(line for line in body.splitlines() if line.startswith("@prefix"))
         lines = [line for line in body.splitlines() if not line.startswith("@prefix")]
@@ -34,8 +38,11 @@ def serialise(ds: Dataset, union: Graph, void: Graph) -> dict[str, bytes]:
     nt = "".join(sorted(set(union.serialize(format="nt").splitlines(keepends=True)))).encode()
     jsonld = json.loads(union.serialize(format="json-ld", auto_compact=False))
     jsonld = sorted(jsonld, key=lambda node: node.get("@id", ""))
+    nq = "".join(sorted(set(ds.serialize(format="nquads").splitlines(keepends=True)))).encode()
     return {
         "nhskg.trig": canonical_trig(ds).encode(),
+        "nhskg-open.trig": canonical_trig(ds, keep=lambda name: not vocab.is_text_graph(name)).encode(),
+        "nhskg.nq": nq,
         "nhskg.ttl": union.serialize(format="turtle").encode(),
         "nhskg.nt": nt,
         "nhskg.jsonld": (json.dumps(jsonld, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode(),
