@@ -71,7 +71,9 @@ def test_publication_facts_agree_with_sources_md(doc_id, dataset):
     doc = vocab.document(doc_id)
     g = dataset.graph(vocab.graph_for_document(doc_id))
     raw = (paths.SOURCES_DIR / rec["file"]).read_bytes()
-    assert g.value(doc, NHSKG.sha256) == Literal(hashlib.sha256(raw).hexdigest())
+    checksum = g.value(doc, vocab.SPDX.checksum)
+    assert g.value(checksum, vocab.SPDX.algorithm) == vocab.SPDX.checksumAlgorithm_sha256
+    assert str(g.value(checksum, vocab.SPDX.checksumValue)) == hashlib.sha256(raw).hexdigest()
     assert str(dataset.graph(vocab.graph_for_text(doc_id)).value(doc, NHSKG.verbatimText)) == raw.decode("utf-8")
 
 

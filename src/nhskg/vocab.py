@@ -23,6 +23,7 @@ OA = Namespace(iris.PREFIXES["oa"])
 SCHEMA = Namespace(iris.PREFIXES["schema"])
 SDMXA = Namespace(iris.PREFIXES["sdmx-attribute"])
 CC = Namespace(iris.PREFIXES["cc"])
+SPDX = Namespace(iris.PREFIXES["spdx"])
 
 #: Prefixes bound in every serialisation, so dumps read the same everywhere.
 PREFIXES: dict[str, Namespace] = {prefix: Namespace(namespace) for prefix, namespace in iris.PREFIXES.items()}
