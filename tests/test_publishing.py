@@ -90,3 +90,23 @@ def test_licence_files_for_code_and_data():
     assert "MIT License" in (paths.ROOT / "LICENSE").read_text(encoding="utf-8")
     data = (paths.ROOT / "LICENSE-DATA.md").read_text(encoding="utf-8")
     assert "https://creativecommons.org/licenses/by/4.0/" in data and "Open Government Licence v3.0" in data
+
+
+def test_register_bodies_link_out_to_their_ons_geography(dataset):
+    """Each CCG, area team, region, PCT and SHA links to the ONS statistical geography of its register
+    code by schema:areaServed (the area it served: owl:sameAs would make the body a geography)."""
+    from rdflib.namespace import OWL, RDF
+    from nhskg.vocab import SCHEMA
+
+    kinds = {NHSKG.ClinicalCommissioningGroup: "E38", NHSKG.AreaTeam: "E39", NHSKG.CommissioningRegion: "E40",
+             NHSKG.PrimaryCareTrust: ("E16", "E17"), NHSKG.StrategicHealthAuthority: "E18"}
+    union = {q[:3] for q in dataset.quads((None, None, None, None))}
+    for cls, prefix in kinds.items():
+        bodies = {s for s, p, o in union if p == RDF.type and o == cls}
+        assert bodies
+        for body in bodies:
+            code = next(str(o) for s, p, o in union if s == body and p == NHSKG.onsCode)
+            assert code.startswith(prefix), code
+            assert (body, SCHEMA.areaServed,
+                    URIRef(f"http://statistics.data.gov.uk/id/statistical-geography/{code}")) in union
+    assert not [t for t in union if t[1] == OWL.sameAs]

@@ -29,6 +29,10 @@ LINKS = {
     ("area-team", "region"): (NHSKG.commissioningRegion, "area-team-within-region"),
     ("pct", "sha"): (NHSKG.strategicHealthAuthority, "pct-within-sha"),
 }
+#: The ONS statistical-geography IRIs of the areas register bodies served (E38 CCG, E39 area team, E40
+#: region, E16/E17 PCT, E18 SHA): linked by schema:areaServed, since a geography is not the body (owl:sameAs
+#: would merge them, and skos:exactMatch would make both SKOS concepts).
+ONS_GEOGRAPHY = "http://statistics.data.gov.uk/id/statistical-geography/"
 OGL = URIRef("http://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/")
 CC_BY = URIRef("https://creativecommons.org/licenses/by/4.0/")
 REGISTER_ATTRIBUTION = {
@@ -232,6 +236,7 @@ def registers(reg: Registers, g: Graph) -> None:
         g.add((o, RDFS.label, Literal(org.name)))
         g.add((o, SKOS.prefLabel, Literal(org.name)))
         g.add((o, NHSKG.onsCode, Literal(org.ons)))
+        g.add((o, SCHEMA.areaServed, URIRef(ONS_GEOGRAPHY + org.ons)))  # the body's area, not the body
         if org.ods:
             g.add((o, NHSKG.odsCode, Literal(org.ods)))
         g.add((o, NHSKG.identifierBasis, vocab.concept("basis", "register")))
