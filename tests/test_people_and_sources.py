@@ -35,7 +35,8 @@ def test_michael_dixon_roles_are_attested_per_document(union):
 
 
 def test_no_two_people_share_a_name(dataset):
-    names = [str(o) for _, _, o, _ in dataset.quads((None, SCHEMA.name, None, vocab.CURATION_GRAPH))]
+    people = {s for s, _, _, _ in dataset.quads((None, RDF.type, SCHEMA.Person, vocab.CURATION_GRAPH))}
+    names = [str(o) for s, _, o, _ in dataset.quads((None, SCHEMA.name, None, vocab.CURATION_GRAPH)) if s in people]
     assert len(names) == len(set(names)) == len(CONTEXT.people) == 8
 
 
