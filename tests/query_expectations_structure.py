@@ -109,7 +109,8 @@ def check_organisations_mentioned(rows):
     # 21 organisations are named across the five texts: 4 CCGs (Bassetlaw 001; West Suffolk, Ipswich and East
     # Suffolk, Heywood Middleton and Rochdale 002), 4 SHA clusters (003), NAPC, NHS Alliance, the Coalition,
     # NHS Clinical Commissioners, BMA, the LMC conference, HSJ, EHI Primary Care, GatenbySanderson, DH,
-    # NHS Commissioning Board, NHS England, Greater Manchester CSS.
+    # the NHS Commissioning Board (called NHS England in 001: one body, two names), Greater Manchester CSS.
+    # NHS London is the register's SHA Q36 "London" (a cluster of one SHA), listed under both its kinds.
     assert len(rows) == 21
     assert Counter(r["kindLabel"] for r in rows)["clinical commissioning group"] == 4
     assert Counter(r["kindLabel"] for r in rows)["SHA cluster"] == 4
@@ -118,17 +119,19 @@ def check_organisations_mentioned(rows):
     # ... 8 times: 000 twice (full name + "(NAPC)"), 003 four times, 004 twice.
     assert orgs["National Association of Primary Care"]["mentions"] == D(8)
     assert orgs["National Association of Primary Care"]["kindLabel"] == "professional body"
-    # 001 names NHS England seven times (paras 9, 13, 15 twice, 16 twice with "[NHS England]", 17, 21).
-    assert orgs["NHS England"]["mentions"] == D(7)
-    assert _docs(orgs["NHS England"]["documents"]) == {"001"}
+    # 001 names NHS England seven times (paras 9, 13, 15 twice, 16 twice with "[NHS England]", 17, 21);
+    # 000, 003 and 004 name the same body the NHS Commissioning Board.
+    board = orgs["NHS Commissioning Board"]
+    assert _docs(board["documents"]) == {"000", "001", "003", "004"}
+    assert {"NHS England", "NHS Commissioning Board"} <= set(board["wordsUsed"].split("; "))
     # 004 says "the DH", 003 "the Department of Health".
     assert _docs(orgs["Department of Health"]["documents"]) == {"003", "004"}
     assert set(orgs["Department of Health"]["wordsUsed"].split("; ")) == {"DH", "Department of Health"}
     # Bassetlaw CCG (001 "Bassetlaw CCG chair Steve Kell") is in the register: ODS 02Q, ONS E38000008.
     bassetlaw = orgs["NHS Bassetlaw"]
     assert (bassetlaw["odsCode"], bassetlaw["onsCode"], bassetlaw["documents"]) == ("02Q", "E38000008", "001")
-    # Bodies no register lists have no codes (003's "NHS London (12.6%)" cluster, 002's "BMA").
-    assert orgs["NHS London"]["odsCode"] is None and orgs["British Medical Association"]["onsCode"] is None
+    # Bodies no register lists have no codes (002's "BMA"); 003's "NHS London (12.6%)" is SHA Q36.
+    assert orgs["London"]["odsCode"] == "Q36" and orgs["British Medical Association"]["onsCode"] is None
     # 002 writes "EHI Primary Care" three times and "EHI primary Care" once.
     assert orgs["EHI Primary Care"]["mentions"] == D(4)
 
@@ -145,7 +148,7 @@ def check_organisations_mentioned_ccgs(rows):
 def check_organisations_mentioned_clusters(rows):
     # 003 para 3: "the four strategic health authority clusters: NHS London (12.6%); NHS North of England
     # (33.7%); NHS Midlands and East (32.6%) and NHS South of England (21.1%)".
-    assert {r["name"] for r in rows} == {"NHS London", "NHS North of England", "NHS Midlands and East",
+    assert {r["name"] for r in rows} == {"London", "NHS North of England", "NHS Midlands and East",
                                          "NHS South of England"}
     assert {r["documents"] for r in rows} == {"003"}
     assert all(r["mentions"] == D(1) for r in rows)
@@ -215,7 +218,7 @@ def check_who_ran_with_whom(rows):
     # responding to the third barometer — not to the October and January waves it only compares with.
     quoted_001 = {(r["organisationName"], r["personName"]) for r in part("hsj-barometer-3", "quoted")}
     assert quoted_001 == {("NHS Bassetlaw", "Steve Kell"), ("NHS Clinical Commissioners", "Steve Kell"),
-                          ("NHS England", "Rosamond Roughton")}
+                          ("NHS Commissioning Board", "Rosamond Roughton")}
     assert part("hsj-barometer-1", "quoted") == [] and part("hsj-barometer-2", "quoted") == []
     # 002 quotes Cripps (West Suffolk CCG) and Azfar (Heywood, Middleton and Rochdale CCG), and reports the
     # BMA's concern and the LMC conference's fear as the organisations' own.
@@ -240,8 +243,8 @@ def check_respondent_breakdowns(rows):
         "NHS London": D("12.6"), "NHS North of England": D("33.7"), "NHS Midlands and East": D("32.6"),
         "NHS South of England": D("21.1")}
     # Each cluster option stands for the SHA cluster itself.
-    assert clusters["NHS London"]["category"] == ID + "organisation/nhs-london-cluster"
-    assert {v["categoryKind"] for v in clusters.values()} == {"SHA cluster"}
+    assert clusters["NHS London"]["category"] == ID + "sha/Q36"  # the London SHA was a cluster on its own
+    assert all("SHA cluster" in v["categoryKind"].split("; ") for v in clusters.values())
     assert sum(v["percentage"] for v in clusters.values()) == D(100)
     assert {r["survey"] for r in clusters.values()} == {ID + "survey/coalition-support-survey-2012"}
     roles = {r["option"]: r["percentage"] for r in rows if r["survey"] == ID + "survey/hsj-barometer-3"}

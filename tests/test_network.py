@@ -33,18 +33,18 @@ PRESS_RELEASE = ID + "document/003"
 
 PREFIXES = """PREFIX nhskg: <https://w3id.org/nhskg/def/>
 PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX schema: <https://schema.org/>
 PREFIX role: <https://w3id.org/nhskg/id/role/>
 PREFIX kind: <https://w3id.org/nhskg/id/judgement-kind/>
 """
 
-# Structure: every "sits within" pair is an org:Membership with a register role; plus coalition
-# members and the renaming event.
+# Structure: every "sits within" pair is an nhskg:SubOrganizationRelation with a register role; plus
+# coalition members.
 STRUCTURE_PAIRS = """SELECT DISTINCT ?a ?b WHERE {
-  { ?m org:member ?a ; org:organization ?b ; org:role ?r . VALUES ?r { role:ccg-within-area-team role:area-team-within-region role:pct-within-sha } }
+  { ?m nhskg:subOrganization ?a ; nhskg:parentOrganization ?b ; dcterms:type ?r . VALUES ?r { role:ccg-within-area-team role:area-team-within-region role:pct-within-sha } }
   UNION { ?m org:member ?a ; org:organization ?b ; org:role role:member . ?b a nhskg:Coalition }
-  UNION { [] a org:ChangeEvent ; org:originalOrganization ?a ; org:resultingOrganization ?b }
 }"""
 
 PROVENANCE_PAIRS = """SELECT DISTINCT ?a ?b WHERE {
@@ -105,7 +105,7 @@ def test_structure_holds_the_2013_registers(graphs):
         if kind == "AreaTeam":
             assert [g.nodes[p]["kind"] for p in g.successors(node)] == ["CommissioningRegion"]
     assert sum(g.out_degree(n) == 2 for n, k in g.nodes(data="kind") if k == "PrimaryCareTrust") == 4
-    assert g.edges[ID + "organisation/nhs-commissioning-board", ID + "organisation/nhs-england"]["relation"] == "renamed to"
+    assert ID + "organisation/nhs-england" not in g  # one body with two names, not two bodies
 
 
 def test_roles_are_those_of_the_quoting_document(graphs):
@@ -193,7 +193,7 @@ def test_plot_command(store, tmp_path, option, iri, stem):
 def test_export_and_report_commands(store, tmp_path):
     result = CliRunner().invoke(network_group, ["export", "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    assert "structure: 406 nodes, 394 edges" in result.output
+    assert "structure: 404 nodes, 393 edges" in result.output  # NHS England and NHS London are register or curated bodies already counted
     assert len(list(tmp_path.glob("*.graphml"))) == 3
     text = CliRunner().invoke(network_group, ["report"])
     assert text.exit_code == 0, text.output

@@ -19,7 +19,7 @@ PREFIXES: dict[str, str] = {
     "foaf": "http://xmlns.com/foaf/0.1/", "owl": "http://www.w3.org/2002/07/owl#",
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#", "xsd": "http://www.w3.org/2001/XMLSchema#",
     "time": "http://www.w3.org/2006/time#", "sdmx-attribute": "http://purl.org/linked-data/sdmx/2009/attribute#",
-    "cc": "http://creativecommons.org/ns#", "vann": "http://purl.org/vocab/vann/",
+    "cc": "http://creativecommons.org/ns#", "vann": "http://purl.org/vocab/vann/", "spdx": "http://spdx.org/rdf/terms#",
 }
 
 

@@ -23,6 +23,7 @@ OA = Namespace(iris.PREFIXES["oa"])
 SCHEMA = Namespace(iris.PREFIXES["schema"])
 SDMXA = Namespace(iris.PREFIXES["sdmx-attribute"])
 CC = Namespace(iris.PREFIXES["cc"])
+SPDX = Namespace(iris.PREFIXES["spdx"])
 
 #: Prefixes bound in every serialisation, so dumps read the same everywhere.
 PREFIXES: dict[str, Namespace] = {prefix: Namespace(namespace) for prefix, namespace in iris.PREFIXES.items()}
@@ -34,6 +35,8 @@ CURATION_GRAPH = GRAPH["curation"]
 CHECKS_GRAPH = GRAPH["checks"]
 DATASET = ID["dataset/nhskg"]
 CURATORS = ID["agent/nhskg-curators"]
+#: The holder of Crown copyright in the ONS and ODS registers (Open Government Licence v3.0).
+CROWN = ID["agent/crown-copyright"]
 
 _SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
@@ -57,6 +60,16 @@ def thing(kind: str, *refs: str) -> URIRef:
 def graph_for_document(doc_id: str) -> URIRef:
     """The named graph holding what document ``doc_id`` says."""
     return GRAPH["document/" + _segment(doc_id)]
+
+
+def graph_for_text(doc_id: str) -> URIRef:
+    """The named graph holding only document ``doc_id``'s verbatim text: the publisher's copyright, kept
+    apart so it carries its own rights and the open dumps can leave it out."""
+    return GRAPH["text/" + _segment(doc_id)]
+
+
+def is_text_graph(name: str) -> bool:
+    return str(name).startswith(str(GRAPH["text/"]))
 
 
 def document(doc_id: str) -> URIRef:

@@ -70,6 +70,8 @@ class Context:
         ref = ref if ref is not None else rec[name]
         kind, _, key = ref.partition(":")
         if kind == "org" and key in self.organisations:
+            if self.organisations[key]["register"]:  # a register body in a further role: its register IRI
+                return self.resolve(self.organisations[key], "register")
             return vocab.organisation(key)
         if kind == "person" and key in self.people:
             return vocab.person(key)

@@ -1,7 +1,8 @@
 """Curated inputs and registers -> one rdflib Dataset of named graphs (in memory).
 
 Named graphs: the ontology, the registers, the shared curation (organisations, people, topics,
-judgements), and one graph per source document. ``sorted_graph`` and ``union_graph`` fill a graph in
+judgements), one graph per source document (what the curators say it says), and one per document holding
+only its verbatim text (``graph/text/NNN``: the publisher's copyright, so the open dumps can leave it out). ``sorted_graph`` and ``union_graph`` fill a graph in
 sorted triple order, so whatever serialises it iterates deterministically, whatever the hash seed. The
 check results (named graph ``checks``) are added by ``validation.checks.with_check_results``, and
 ``release`` writes ``dist/``.
@@ -41,7 +42,8 @@ def build_dataset(ctx: Context | None = None) -> Dataset:
     shared.people(ctx, curation)
     shared.topics_and_series(ctx, curation)
     shared.judgements(ctx, curation)
-    shared.documents(ctx, lambda doc_id: ds.graph(vocab.graph_for_document(doc_id)))
+    shared.documents(ctx, lambda doc_id: ds.graph(vocab.graph_for_document(doc_id)),
+                     lambda doc_id: ds.graph(vocab.graph_for_text(doc_id)))
     for doc_id in ctx.documents:
         DocumentEmitter(ctx, doc_id, ds.graph(vocab.graph_for_document(doc_id))).emit()
     return ds

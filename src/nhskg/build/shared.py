@@ -29,15 +29,37 @@ LINKS = {
     ("area-team", "region"): (NHSKG.commissioningRegion, "area-team-within-region"),
     ("pct", "sha"): (NHSKG.strategicHealthAuthority, "pct-within-sha"),
 }
+#: The ONS statistical-geography IRIs of the areas register bodies served (E38 CCG, E39 area team, E40
+#: region, E16/E17 PCT, E18 SHA): linked by schema:areaServed, since a geography is not the body (owl:sameAs
+#: would merge them, and skos:exactMatch would make both SKOS concepts).
+ONS_GEOGRAPHY = "http://statistics.data.gov.uk/id/statistical-geography/"
 OGL = URIRef("http://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/")
+CC_BY = URIRef("https://creativecommons.org/licenses/by/4.0/")
 REGISTER_ATTRIBUTION = {
     "eccg_2016-02.csv": "Contains public sector information licensed under the Open Government Licence v3.0",
 }
+#: The one body behind the names NHS Commissioning Board and NHS England, whose units area teams and regions are.
+NHS_ENGLAND = vocab.organisation("nhs-commissioning-board")
 ONS_ATTRIBUTION = "Contains National Statistics data © Crown copyright and database right 2013"
 
 
-def documents(ctx: Context, ds_graph) -> None:
-    """Each source document's description and verbatim text, in the document's own graph."""
+def rights_holders(ctx: Context, rec) -> list[URIRef]:
+    """Who holds the copyright in a source text: the issuers of a press release, else its publisher."""
+    refs = rec.get("issuers", []) or ([rec["publisher"]] if rec["publisher"] else [])
+    return [ctx.resolve(rec, "issuers" if rec.get("issuers") else "publisher", ref) for ref in refs]
+
+
+def text_rights(ctx: Context, rec) -> str:
+    """The rights statement of a source text, naming its holders."""
+    holders = [ctx.organisations[r.rsplit("/", 1)[-1]]["label"] for r in map(str, rights_holders(ctx, rec))]
+    who = " and ".join(holders) if holders else "its publisher (not identified)"
+    return (f"The verbatim text is the copyright of {who}, all rights reserved. nhskg includes it only as the "
+            "evidence its annotations point into; it is not licensed under CC BY 4.0, and the open dumps leave it out.")
+
+
+def documents(ctx: Context, ds_graph, text_graph) -> None:
+    """Each source document's description, in the document's own graph, and its verbatim text, alone in
+    the document's text graph (the publisher's copyright, with its own rights)."""
     for doc_id, source in ctx.sources.items():
         rec, g = source.record, ds_graph(doc_id)
         d = vocab.document(doc_id)
@@ -64,9 +86,17 @@ def documents(ctx: Context, ds_graph) -> None:
             g.add((d, NHSKG.dateNote, Literal(rec["date_note"])))
         g.add((d, DCTERMS.identifier, Literal(rec["file"])))
         g.add((d, DCTERMS.format, Literal("text/plain; charset=utf-8")))
-        g.add((d, NHSKG.sha256, Literal(source.sha256)))
+        checksum = vocab.thing("checksum", doc_id, "sha256")
+        g.add((d, vocab.SPDX.checksum, checksum))
+        g.add((checksum, RDF.type, vocab.SPDX.Checksum))
+        g.add((checksum, RDFS.label, Literal(f"SHA-256 of {rec['file']}")))
+        g.add((checksum, vocab.SPDX.algorithm, vocab.SPDX.checksumAlgorithm_sha256))
+        g.add((checksum, vocab.SPDX.checksumValue, Literal(source.sha256, datatype=XSD.hexBinary)))
         g.add((d, NHSKG.characterCount, Literal(len(source.text), datatype=XSD.nonNegativeInteger)))
-        g.add((d, NHSKG.verbatimText, Literal(source.text)))
+        for holder in rights_holders(ctx, rec):
+            g.add((d, DCTERMS.rightsHolder, holder))
+        g.add((d, DCTERMS.rights, Literal(text_rights(ctx, rec))))
+        text_graph(doc_id).add((d, NHSKG.verbatimText, Literal(source.text)))
         if rec["date_words"]:
             emitter = DocumentEmitter(ctx, doc_id, g)
             emitter.annotate(d, emitter.spans(rec, "date_words"), "date", vocab.OA.describing)
@@ -74,9 +104,16 @@ def documents(ctx: Context, ds_graph) -> None:
 
 def organisations(ctx: Context, g: Graph) -> None:
     for slug, rec in ctx.organisations.items():
-        o = vocab.organisation(slug)
         if rec["kind"] not in ORG_CLASSES:
             raise rec.error("kind", f"{rec['kind']!r} is not one of {', '.join(sorted(ORG_CLASSES))}")
+        if rec["register"]:  # the same body as a register's: one IRI, the further class and name added to it
+            o = ctx.resolve(rec, "register")
+            g.add((o, RDF.type, ORG_CLASSES[rec["kind"]]))
+            g.add((o, SKOS.altLabel, Literal(rec["label"])))
+            if rec["note"]:
+                g.add((o, RDFS.comment, Literal(rec["note"])))
+            continue
+        o = vocab.organisation(slug)
         g.add((o, RDF.type, ORG_CLASSES[rec["kind"]]))
         g.add((o, RDFS.label, Literal(rec["label"])))
         g.add((o, SKOS.prefLabel, Literal(rec["label"])))
@@ -94,16 +131,22 @@ def organisations(ctx: Context, g: Graph) -> None:
             g.add((m, ORG.member, member))
             g.add((m, ORG.organization, o))
             g.add((m, ORG.role, vocab.concept("role", "member")))
-        if rec["renamed_to"]:
-            new = ctx.resolve(rec, "renamed_to")
-            event = vocab.thing("change-event", f"{slug}-renamed")
-            g.add((event, RDF.type, ORG.ChangeEvent))
-            g.add((event, RDFS.label, Literal(f"{rec['label']} renamed")))
-            g.add((event, ORG.originalOrganization, o))
-            g.add((event, ORG.resultingOrganization, new))
-            g.add((o, NHSKG.renamedTo, new))
-            if rec["renamed_on"]:
-                g.add((event, DCTERMS.date, typed_date(rec, "renamed_on")))
+        if rec["operating_name"]:
+            _names(rec, o, g)
+
+
+def _names(rec, o: URIRef, g: Graph) -> None:
+    """One body, two names: the registered name and an operating name, each a name node with its dates."""
+    for name, start, note in ((rec["label"], None, "The body's statutory name."),
+                              (rec["operating_name"], rec["operating_name_from"], rec["operating_name_note"])):
+        n = vocab.thing("name", rec["id"], vocab.slugify(name))
+        g.add((o, NHSKG.hasName, n))
+        g.add((n, RDF.type, NHSKG.OrganisationName))
+        g.add((n, RDFS.label, Literal(name)))
+        g.add((n, SCHEMA.name, Literal(name)))
+        if start:
+            g.add((n, SCHEMA.startDate, typed_date(rec, "operating_name_from")))
+        g.add((n, RDFS.comment, Literal(note)))
 
 
 def people(ctx: Context, g: Graph) -> None:
@@ -181,20 +224,26 @@ def registers(reg: Registers, g: Graph) -> None:
         g.add((r, RDF.type, DCAT.Distribution))
         g.add((r, RDFS.label, Literal(name)))
         g.add((r, DCTERMS.license, OGL))
+        g.add((r, DCTERMS.rightsHolder, vocab.CROWN))
         g.add((r, NHSKG.attribution, Literal(REGISTER_ATTRIBUTION.get(name, ONS_ATTRIBUTION))))
+    g.add((vocab.CROWN, RDF.type, PROV.Agent))
+    g.add((vocab.CROWN, RDFS.label, Literal("Crown copyright (Office for National Statistics; NHS Organisation Data Service)")))
+    for name in files:  # provenance on the record (the registers graph), not on the bodies it describes
+        g.add((vocab.REGISTERS_GRAPH, PROV.wasDerivedFrom, vocab.thing("register", name)))
     for (kind, key), org in sorted(reg.orgs.items()):
         o = vocab.thing(kind, key)
         g.add((o, RDF.type, REGISTER_CLASSES[kind]))
         g.add((o, RDFS.label, Literal(org.name)))
         g.add((o, SKOS.prefLabel, Literal(org.name)))
         g.add((o, NHSKG.onsCode, Literal(org.ons)))
+        g.add((o, SCHEMA.areaServed, URIRef(ONS_GEOGRAPHY + org.ons)))  # the body's area, not the body
         if org.ods:
             g.add((o, NHSKG.odsCode, Literal(org.ods)))
         g.add((o, NHSKG.identifierBasis, vocab.concept("basis", "register")))
-        g.add((o, PROV.wasDerivedFrom, vocab.thing("register", org.source)))
+        if kind in ("area-team", "region"):  # the units of the NHS Commissioning Board (NHS England)
+            g.add((o, ORG.unitOf, NHS_ENGLAND))
         if org.opened:
             g.add((o, SCHEMA.foundingDate, Literal(org.opened, datatype=XSD.date)))
-            g.add((o, PROV.wasDerivedFrom, vocab.thing("register", "eccg_2016-02.csv")))
         if org.closed:
             g.add((o, SCHEMA.dissolutionDate, Literal(org.closed, datatype=XSD.date)))
     for link in reg.links:
@@ -202,12 +251,13 @@ def registers(reg: Registers, g: Graph) -> None:
         child, parent = vocab.thing(*link.child), vocab.thing(*link.parent)
         g.add((child, prop, parent))
         m = vocab.thing("relation", *link.child, *link.parent)
-        g.add((m, RDF.type, ORG.Membership))
+        g.add((m, RDF.type, NHSKG.SubOrganizationRelation))
         g.add((m, RDFS.label, Literal(f"{reg.orgs[link.child].name} within {reg.orgs[link.parent].name}")))
-        g.add((m, ORG.member, child))
-        g.add((m, ORG.organization, parent))
-        g.add((m, ORG.role, vocab.concept("role", role)))
-        g.add((m, NHSKG.asAt, Literal(link.as_at, datatype=XSD.date if len(link.as_at) == 10 else XSD.gYear)))
+        g.add((m, NHSKG.subOrganization, child))
+        g.add((m, NHSKG.parentOrganization, parent))
+        g.add((m, DCTERMS.type, vocab.concept("role", role)))
         if len(link.as_at) == 10:  # the April 2013 structure held from that day; its end is in no register
-            g.add((m, ORG.memberDuring, _interval_from(g, link.as_at)))
+            g.add((m, TIME.hasTime, _interval_from(g, link.as_at)))
+        else:  # a register of a year: the relation is known to hold in it, not from or until when
+            g.add((m, NHSKG.asAt, Literal(link.as_at, datatype=XSD.gYear)))
         g.add((m, PROV.wasDerivedFrom, vocab.thing("register", link.source)))

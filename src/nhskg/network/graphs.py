@@ -5,7 +5,7 @@ and carry ``label`` and ``kind`` (the node's most specific nhskg/ORG/schema clas
 ``PressRelease``, ``AreaTeam``); edges carry ``relation``.
 
 - **structure** (directed, child → parent): CCG → area team → region, PCT → SHA, coalition member →
-  coalition, and renamed body → its new name (an ``org:ChangeEvent``).
+  coalition (the NHS Commissioning Board and NHS England are one body with two names, not an edge).
 - **provenance** (directed, claim → source): finding → survey → conductors, partners and series;
   finding → the documents reporting it → publishers and issuers; derived finding → the findings it
   comes from; findings and surveys judged the same by the curators (both ways); quotation → its
@@ -50,7 +50,6 @@ STRUCTURE_EDGES = """SELECT ?s ?o ?rel WHERE {
   UNION { ?s a nhskg:AreaTeam ; nhskg:commissioningRegion ?o . BIND ("in region" AS ?rel) }
   UNION { ?s a nhskg:PrimaryCareTrust ; nhskg:strategicHealthAuthority ?o . BIND ("in SHA" AS ?rel) }
   UNION { ?o org:hasMember ?s . BIND ("member of" AS ?rel) }
-  UNION { ?e a org:ChangeEvent ; org:originalOrganization ?s ; org:resultingOrganization ?o . BIND ("renamed to" AS ?rel) }
 }"""
 
 PROVENANCE_EDGES = """SELECT ?s ?o ?rel WHERE {

@@ -27,7 +27,8 @@ from .docs import docs_markdown
 from .dumps import serialise, write_atomically
 from .void import describe
 
-OUTPUTS = ("nhskg.trig", "nhskg.ttl", "nhskg.nt", "nhskg.jsonld", "void.ttl")
+OUTPUTS = ("nhskg.trig", "nhskg-open.trig", "nhskg.nq", "nhskg.ttl", "nhskg.nt", "nhskg.jsonld", "void.ttl",
+           "context.jsonld")
 
 
 def build_time() -> str | None:

@@ -1,4 +1,12 @@
-"""The dataset description (VoID + DCAT): licence, attribution, sources, counts, build time, version."""
+"""The dataset description (VoID + DCAT): licence and rights per part, attribution, sources, counts, build
+time, version.
+
+Each named graph is a ``void:subset`` with its own ``dcterms:license`` and ``dcterms:rightsHolder``: the
+ontology, curated annotations and check results are CC BY 4.0 (the curators); the registers are Open
+Government Licence v3.0 (Crown copyright); each verbatim text (``graph/text/NNN``) is its publisher's
+copyright with no licence at all, only a ``dcterms:rights`` statement. Each dump says which licences apply
+to what it holds; ``nhskg-open.trig`` holds no verbatim text.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +14,40 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, PROV, RDF, RDFS, VOID, XSD
 
 from .. import __version__, vocab
-from ..build.shared import ONS_ATTRIBUTION, REGISTER_ATTRIBUTION
+from ..build.shared import CC_BY, OGL, ONS_ATTRIBUTION, REGISTER_ATTRIBUTION
 from ..vocab import NHSKG
 
-CC_BY = URIRef("https://creativecommons.org/licenses/by/4.0/")
-DUMPS = {"nhskg.trig": "application/trig", "nhskg.ttl": "text/turtle", "nhskg.nt": "application/n-triples",
-         "nhskg.jsonld": "application/ld+json"}
+#: Every dump: its media type and whether it holds the verbatim texts.
+DUMPS = {"nhskg.trig": ("application/trig", True), "nhskg-open.trig": ("application/trig", False),
+         "nhskg.nq": ("application/n-quads", True), "nhskg.ttl": ("text/turtle", True),
+         "nhskg.nt": ("application/n-triples", True), "nhskg.jsonld": ("application/ld+json", True)}
+DUMPS_BASE = vocab.BASE + "dumps/"
+
+CURATED_RIGHTS = "Curated by the nhskg curators; licensed under CC BY 4.0 (attribute: nhskg curators)."
+REGISTER_RIGHTS = "Crown copyright; licensed under the Open Government Licence v3.0."
+MIXED_RIGHTS = ("Holds parts under different terms; each named graph (void:subset) carries its own licence: "
+                "curated annotations, ontology and check results CC BY 4.0; register data Open Government "
+                "Licence v3.0; the verbatim source texts (graph/text/*) the copyright of their publishers, "
+                "all rights reserved, not licensed for reuse. Use nhskg-open.trig where you may not "
+                "redistribute the texts.")
+OPEN_RIGHTS = ("Holds no verbatim source text: curated annotations, ontology and check results CC BY 4.0; "
+               "register data Open Government Licence v3.0.")
+
+
+def dump_iri(name: str) -> URIRef:
+    return URIRef(DUMPS_BASE + name)
+
+
+def _graph_rights(ds: Dataset, name: str) -> tuple[URIRef | None, list[URIRef], str]:
+    """(licence or None, rights holders, rights statement) of one named graph."""
+    if vocab.is_text_graph(name):
+        doc = next(iter({s for s, _, _ in ds.graph(URIRef(name))}))
+        holders = sorted(o for q in ds.quads((doc, DCTERMS.rightsHolder, None, None)) for o in [q[2]])
+        rights = next((str(q[2]) for q in ds.quads((doc, DCTERMS.rights, None, None))), "")
+        return None, holders, rights
+    if URIRef(name) == vocab.REGISTERS_GRAPH:
+        return OGL, [vocab.CROWN], REGISTER_RIGHTS
+    return CC_BY, [vocab.CURATORS], CURATED_RIGHTS
 
 
 def describe(ds: Dataset, stats: dict, built: str | None) -> Graph:
@@ -25,12 +61,9 @@ def describe(ds: Dataset, stats: dict, built: str | None) -> Graph:
     g.add((d, DCTERMS.title, Literal("nhskg: NHS commissioning bodies and survey claims about them")))
     g.add((d, DCTERMS.description, Literal(
         "NHS commissioning bodies in England (CCGs, PCTs, SHAs, area teams, regions and the bodies named in "
-        "five news reports and press releases of 2012-2013) and the survey claims those texts make, each "
+        "five news reports and press releases of 2011-2013) and the survey claims those texts make, each "
         "claim anchored by W3C Web Annotation selectors to the exact words of its verbatim source.")))
-    g.add((d, DCTERMS.license, CC_BY))
-    g.add((d, DCTERMS.rights, Literal(
-        "Curated annotations: CC BY 4.0. Register data: Open Government Licence v3.0. The verbatim source "
-        "texts remain the copyright of their publishers and are included as evidence for the annotations.")))
+    g.add((d, DCTERMS.rights, Literal(MIXED_RIGHTS)))
     for text in sorted({ONS_ATTRIBUTION, *REGISTER_ATTRIBUTION.values()}):
         g.add((d, NHSKG.attribution, Literal(text)))
     g.add((d, DCTERMS.hasVersion, Literal(__version__)))
@@ -42,13 +75,21 @@ def describe(ds: Dataset, stats: dict, built: str | None) -> Graph:
     g.add((d, VOID.triples, Literal(stats["triples"], datatype=XSD.integer)))
     g.add((d, VOID.entities, Literal(len({q[0] for q in ds.quads((None, None, None, None))
                                           if isinstance(q[0], URIRef)}), datatype=XSD.integer)))
-    for name, media in DUMPS.items():
-        dist = URIRef(f"{vocab.BASE}dist/{name}")
+    for agent, label in ((vocab.CURATORS, "nhskg curators"),
+                         (vocab.CROWN, "Crown copyright (Office for National Statistics; NHS Organisation Data Service)")):
+        g.add((agent, RDF.type, PROV.Agent))
+        g.add((agent, RDFS.label, Literal(label)))
+    for name, (media, with_texts) in DUMPS.items():
+        dist = dump_iri(name)
         g.add((d, VOID.dataDump, dist))
         g.add((d, DCAT.distribution, dist))
         g.add((dist, RDF.type, DCAT.Distribution))
-        g.add((dist, DCAT.mediaType, Literal(media)))
-        g.add((dist, DCTERMS.license, CC_BY))
+        g.add((dist, RDFS.label, Literal(name)))
+        g.add((dist, DCAT.downloadURL, dist))
+        g.add((dist, DCAT.mediaType, URIRef(f"https://www.iana.org/assignments/media-types/{media}")))
+        g.add((dist, DCTERMS.rights, Literal(MIXED_RIGHTS if with_texts else OPEN_RIGHTS)))
+        for licence in (CC_BY, OGL):  # each covers the parts named in the rights statement
+            g.add((dist, DCTERMS.license, licence))
         for text in sorted({ONS_ATTRIBUTION, *REGISTER_ATTRIBUTION.values()}):  # the dumps carry register data
             g.add((dist, NHSKG.attribution, Literal(text)))
     for graph_name, count in stats["graphs"].items():
@@ -57,16 +98,27 @@ def describe(ds: Dataset, stats: dict, built: str | None) -> Graph:
         g.add((subset, RDF.type, VOID.Dataset))
         g.add((subset, VOID.triples, Literal(count, datatype=XSD.integer)))
         g.add((subset, RDFS.label, Literal(graph_name.rsplit("/graph/", 1)[-1])))
+        licence, holders, rights = _graph_rights(ds, graph_name)
+        if licence is not None:
+            g.add((subset, DCTERMS.license, licence))
+        for holder in holders:
+            g.add((subset, DCTERMS.rightsHolder, holder))
+            for label in ds.quads((holder, RDFS.label, None, None)):
+                g.add((holder, RDFS.label, label[2]))
+        g.add((subset, DCTERMS.rights, Literal(rights)))
     registers = ds.graph(vocab.REGISTERS_GRAPH)
     for s in sorted(set(registers.subjects(RDF.type, DCAT.Distribution))):  # described here too: void.ttl stands alone
         g.add((d, DCTERMS.source, s))
         g.add((d, PROV.wasDerivedFrom, s))
-        for p in (RDF.type, RDFS.label, DCTERMS.license, NHSKG.attribution):
+        for p in (RDF.type, RDFS.label, DCTERMS.license, DCTERMS.rightsHolder, NHSKG.attribution):
             for o in registers.objects(s, p):
                 g.add((s, p, o))
-    for doc in sorted({q[0] for q in ds.quads((None, NHSKG.sha256, None, None))}):
+    for doc in sorted({q[0] for q in ds.quads((None, NHSKG.verbatimText, None, None))}):
         g.add((d, DCTERMS.source, doc))
         g.add((d, PROV.wasDerivedFrom, doc))
         g.add((doc, RDF.type, PROV.Entity))  # a reference: the full description is in the dataset
         g.add((doc, RDFS.label, next(ds.quads((doc, RDFS.label, None, None)))[2]))
+        for p in (DCTERMS.rightsHolder, DCTERMS.rights):
+            for q in ds.quads((doc, p, None, None)):
+                g.add((doc, p, q[2]))
     return g
