@@ -22,7 +22,7 @@ from . import resources
 STATIC_DIR = paths.WEB_STATIC_DIR
 DUMPS = {"nhskg.trig": "application/trig", "nhskg.ttl": "text/turtle", "nhskg.nt": "application/n-triples",
          "nhskg.nq": "application/n-quads", "nhskg.jsonld": "application/ld+json", "void.ttl": "text/turtle",
-         "context.jsonld": "application/ld+json", "nhskg-without-texts.trig": "application/trig"}
+         "context.jsonld": "application/ld+json", "nhskg-open.trig": "application/trig"}
 BROWSE = {
     "organisations": ("Organisations", ["ClinicalCommissioningGroup", "AreaTeam", "CommissioningRegion",
                                         "PrimaryCareTrust", "StrategicHealthAuthority", "SHACluster",

@@ -20,7 +20,8 @@ P = sparql_prefixes()
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 LABELS = ("http://www.w3.org/2000/01/rdf-schema#label", "http://www.w3.org/2004/02/skos/core#prefLabel",
           "https://schema.org/name")
-#: Properties that lead from a body to the body it sits within (a CCG to its area team, a PCT to its SHA).
+#: Properties that lead from a body to the body it sits within (a CCG to its area team, a PCT to its SHA),
+#: the most specific first: an area team is both in a region and a unit of the NHS Commissioning Board.
 PARENT_PROPERTIES = ("nhskg:areaTeam", "nhskg:commissioningRegion", "nhskg:strategicHealthAuthority",
                      "org:subOrganizationOf", "org:unitOf")
 INCOMING_SHOWN = 200
@@ -212,7 +213,8 @@ def marked_text(store: ox.Store, doc: str, text: str, labels: Labels) -> list[tu
 
 def _parents(store: ox.Store, iri: str, labels: Labels) -> list[Link]:
     chain, current, seen = [], iri, {iri}
-    query = P + "SELECT ?this ?up WHERE { VALUES ?p { " + " ".join(PARENT_PROPERTIES) + " } ?this ?p ?up } ORDER BY ?up"
+    ranked = " ".join(f"({p} {rank})" for rank, p in enumerate(PARENT_PROPERTIES))
+    query = P + "SELECT ?this ?up WHERE { VALUES (?p ?rank) { " + ranked + " } ?this ?p ?up } ORDER BY ?rank ?up"
     while True:
         rows = list(run_query(store, query, {ox.Variable("this"): ox.NamedNode(current)}))
         if not rows or rows[0]["up"].value in seen:
