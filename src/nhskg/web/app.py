@@ -183,6 +183,13 @@ def create_app(store: ox.Store, dist_dir: Path, limits: guard.Limits | None = No
             raise HTTPException(404, f"no dump called {name}")
         return FileResponse(dist_dir / name, media_type=pages.DUMPS[name])
 
+    async def text(request: Request) -> Response:
+        name = request.path_params["name"]
+        path = dist_dir / "texts" / name
+        if "/" in name or name.startswith(".") or not path.is_file():
+            raise HTTPException(404, f"no source text called {name}")
+        return FileResponse(path, media_type="text/plain; charset=utf-8")
+
     async def void(request: Request) -> Response:
         return FileResponse(dist_dir / "void.ttl", media_type="text/turtle")
 
@@ -224,7 +231,7 @@ def create_app(store: ox.Store, dist_dir: Path, limits: guard.Limits | None = No
         Route("/", page), Route("/sparql", sparql, methods=["GET", "POST"], name="sparql"),
         Route("/id/{path:path}", identifier), Route("/doc/{path:path}", document),
         Route("/def/", ontology), Route("/def/nhskg.ttl", ontology), Route("/def/{term}", term),
-        Route("/dumps/{name}", dump), Route("/.well-known/void", void),
+        Route("/dumps/{name}", dump), Route("/texts/{name}", text), Route("/.well-known/void", void),
         Route("/api/catalogue/{name}", catalogue_query), Route("/api/trace", trace_api, methods=["GET", "POST"]), Route("/trace", trace_page),
         Route("/charts/topic/{slug}.svg", topic_chart), Route("/{name}", page),
         Mount("/static", StaticFiles(directory=pages.STATIC_DIR), name="static"),
