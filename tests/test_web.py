@@ -290,7 +290,7 @@ def test_ontology_dumps_and_void(client):
 
 @pytest.mark.parametrize("path,words", [
     ("/", ["211", "ClinicalCommissioningGroup", "/query", "/trace", "nhskg.trig"]),
-    ("/organisations", ["NHS Bassetlaw", "East Anglia"]),
+    ("/organisations", ["NHS Bassetlaw", "East Anglia", "region → area team → CCG", "named in 1 text"]),
     ("/surveys", ["HSJ clinical commissioning barometer"]),
     ("/people", ["Michael Dixon"]),
     ("/documents", ["CCGs want less bureaucracy"]),
@@ -342,3 +342,13 @@ def test_service_never_sends_a_request(client):
             assert response.status_code == 400 and "SERVICE" in response.text
         with pytest.raises(socket.timeout):
             listener.accept()
+
+
+def test_downloads_from_the_query_page_are_attachments_in_the_format_asked(client):
+    csv = client.get("/api/catalogue/survey-findings", params={"survey": "id:survey/hsj-barometer-3", "format": "csv"})
+    assert csv.status_code == 200 and csv.headers["content-type"].startswith("text/csv")
+    assert 'attachment; filename="results.csv"' == csv.headers["content-disposition"]
+    assert csv.text.splitlines()[0].startswith("survey,finding") and len(csv.text.splitlines()) == 13
+    data = client.get("/sparql", params={"query": "SELECT ?s { ?s a nhskg:Survey }", "format": "json"})
+    assert data.headers["content-disposition"] == 'attachment; filename="results.json"'
+    assert len(data.json()["results"]["bindings"]) == 7

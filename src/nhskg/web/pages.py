@@ -77,7 +77,8 @@ class Renderer:
             members = resources.members(self.store, iri)
             if members:
                 groups.append((curie(iri).split(":", 1)[1], members))
-        return self.render("browse.html", title=title, groups=groups)
+        tree = resources.structure(self.store) if name == "organisations" else []
+        return self.render("browse.html", title=title, groups=groups, tree=tree)
 
     def resource(self, iri: str) -> str:
         page = resources.page(self.store, iri)

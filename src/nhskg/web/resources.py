@@ -271,3 +271,28 @@ def members(store: ox.Store, type_iri: str) -> list[Link]:
     """Every thing of a type, by label (for the browse pages)."""
     return [Link(r["label"].value if r["label"] else curie(r["s"].value), href_for(r["s"].value), r["s"].value)
             for r in run_query(store, _LIST, {ox.Variable("type"): ox.NamedNode(type_iri)})]
+
+
+_TREE = P + """SELECT ?region ?regionLabel ?team ?teamLabel ?ccg ?ccgLabel WHERE {
+  ?team a nhskg:AreaTeam ; nhskg:commissioningRegion ?region ; rdfs:label ?teamLabel . ?region rdfs:label ?regionLabel .
+  OPTIONAL { ?ccg nhskg:areaTeam ?team ; rdfs:label ?ccgLabel }
+} ORDER BY ?regionLabel ?teamLabel ?ccgLabel"""
+_NAMED = P + """SELECT ?thing (COUNT(DISTINCT ?doc) AS ?n) WHERE {
+  ?a oa:hasBody ?thing ; oa:hasTarget/oa:hasSource ?doc . } GROUP BY ?thing"""
+
+
+def structure(store: ox.Store) -> list[dict]:
+    """The 2013 commissioning structure, region → area team → CCG, each with how many texts name it."""
+    named = {r["thing"].value: int(r["n"].value) for r in run_query(store, _NAMED)}
+    regions: dict[str, dict] = {}
+    for r in run_query(store, _TREE):
+        region = regions.setdefault(r["region"].value, {
+            "link": Link(r["regionLabel"].value, href_for(r["region"].value)), "named": named.get(r["region"].value, 0),
+            "teams": {}})
+        team = region["teams"].setdefault(r["team"].value, {
+            "link": Link(r["teamLabel"].value, href_for(r["team"].value)), "named": named.get(r["team"].value, 0),
+            "ccgs": []})
+        if r["ccg"] is not None:
+            team["ccgs"].append({"link": Link(r["ccgLabel"].value, href_for(r["ccg"].value)),
+                                 "named": named.get(r["ccg"].value, 0)})
+    return [dict(region, teams=list(region["teams"].values())) for region in regions.values()]
