@@ -344,11 +344,13 @@ def test_service_never_sends_a_request(client):
             listener.accept()
 
 
-def test_downloads_from_the_query_page_are_attachments_in_the_format_asked(client):
+def test_downloads_from_the_query_page_are_attachments_in_the_format_asked(client, built):
+    query = catalogue()["survey-findings"]
+    rows = list(run_catalogue_query(query, {"survey": "id:survey/hsj-barometer-3"}, built[0]))
     csv = client.get("/api/catalogue/survey-findings", params={"survey": "id:survey/hsj-barometer-3", "format": "csv"})
     assert csv.status_code == 200 and csv.headers["content-type"].startswith("text/csv")
     assert 'attachment; filename="results.csv"' == csv.headers["content-disposition"]
-    assert csv.text.splitlines()[0].startswith("survey,finding") and len(csv.text.splitlines()) == 13
+    assert csv.text.splitlines()[0].startswith("survey,finding") and len(csv.text.splitlines()) == len(rows) + 1 > 10
     data = client.get("/sparql", params={"query": "SELECT ?s { ?s a nhskg:Survey }", "format": "json"})
     assert data.headers["content-disposition"] == 'attachment; filename="results.json"'
     assert len(data.json()["results"]["bindings"]) == 7
