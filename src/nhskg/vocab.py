@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import re
 
+from xml.sax import SAXException
+
 from rdflib import Namespace, URIRef
+from rdflib.exceptions import ParserError
 
 from . import iris
 from .iris import BASE
@@ -24,6 +27,11 @@ SCHEMA = Namespace(iris.PREFIXES["schema"])
 SDMXA = Namespace(iris.PREFIXES["sdmx-attribute"])
 CC = Namespace(iris.PREFIXES["cc"])
 SPDX = Namespace(iris.PREFIXES["spdx"])
+
+#: What rdflib's parsers raise for a file that is not valid RDF (Turtle's BadSyntax is a SyntaxError, JSON-LD's
+#: errors are ValueErrors, RDF/XML's SAXExceptions): the user's to fix. Anything else is a bug and must
+#: show its traceback.
+RDF_PARSE_ERRORS = (SyntaxError, ValueError, ParserError, SAXException)
 
 #: Prefixes bound in every serialisation, so dumps read the same everywhere.
 PREFIXES: dict[str, Namespace] = {prefix: Namespace(namespace) for prefix, namespace in iris.PREFIXES.items()}

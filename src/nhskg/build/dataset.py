@@ -14,7 +14,7 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import RDF
 
 from .. import paths, vocab
-from ..errors import UserError
+from ..errors import UserError, one_line
 from ..vocab import NHSKG
 from . import shared
 from .claims import DocumentEmitter
@@ -34,8 +34,8 @@ def build_dataset(ctx: Context | None = None) -> Dataset:
     ontology = ds.graph(vocab.ONTOLOGY_GRAPH)
     try:
         ontology.parse(paths.ONTOLOGY, format="turtle")
-    except Exception as exc:  # rdflib raises several types for a bad Turtle file
-        raise UserError(f"{paths.ONTOLOGY}: cannot be read as Turtle: {exc}") from None
+    except vocab.RDF_PARSE_ERRORS as exc:
+        raise UserError(f"{paths.ONTOLOGY}: cannot be read as Turtle: {one_line(exc)}") from None
     shared.registers(ctx.registers, ds.graph(vocab.REGISTERS_GRAPH))
     curation = ds.graph(vocab.CURATION_GRAPH)
     shared.organisations(ctx, curation)

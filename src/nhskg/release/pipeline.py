@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 import time
 from collections import Counter
 from pathlib import Path
@@ -31,16 +32,27 @@ OUTPUTS = ("nhskg.trig", "nhskg-open.trig", "nhskg.nq", "nhskg.ttl", "nhskg.nt",
            "context.jsonld")
 
 
-def build_time() -> str | None:
-    """The build's timestamp: SOURCE_DATE_EPOCH, else the last commit's time, so rebuilds are identical."""
+def build_time() -> str:
+    """The build's timestamp: SOURCE_DATE_EPOCH, else the last commit's time, so rebuilds are identical.
+
+    Outside a git checkout (an unpacked archive) it is the newest input file's time, said on stderr,
+    so that void.ttl never silently loses its build time."""
+    stamp = lambda seconds: time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(seconds))  # noqa: E731
     if os.environ.get("SOURCE_DATE_EPOCH"):
-        return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(int(os.environ["SOURCE_DATE_EPOCH"])))
+        try:
+            return stamp(int(os.environ["SOURCE_DATE_EPOCH"]))
+        except ValueError:
+            raise UserError(f"SOURCE_DATE_EPOCH={os.environ['SOURCE_DATE_EPOCH']!r}: give whole seconds since "
+                            "1970-01-01 UTC") from None
     try:
         out = subprocess.run(["git", "-C", str(paths.ROOT), "log", "-1", "--format=%ct"],
                              capture_output=True, text=True, check=True, timeout=10).stdout.strip()
-        return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(int(out))) if out else None
-    except (OSError, subprocess.SubprocessError, ValueError):
-        return None
+        return stamp(int(out))
+    except (OSError, subprocess.SubprocessError, ValueError) as exc:
+        newest = max(f.stat().st_mtime for f in paths.GRAPH_DIR.rglob("*") if f.is_file())
+        print(f"nhskg: no git commit time ({type(exc).__name__}): the build time is the newest input's; "
+              "set SOURCE_DATE_EPOCH for a reproducible one", file=sys.stderr)
+        return stamp(int(newest))
 
 
 def summary(ds: Dataset, union: Graph) -> dict:

@@ -17,10 +17,10 @@ from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH, SKOS
 
 from .. import paths
-from ..errors import UserError
+from ..errors import UserError, one_line
 from ..figures import smallest_base
 from ..iris import curie
-from ..vocab import NHSKG, OA, SCHEMA
+from ..vocab import NHSKG, OA, RDF_PARSE_ERRORS, SCHEMA
 from .shacl_sparql import materialise_sparql_targets, run_constraints, split_sparql, to_oxigraph
 
 SEVERITIES = {SH.Violation: "violation", SH.Warning: "warning", SH.Info: "info"}
@@ -67,8 +67,8 @@ def load_shapes(shapes_dir: Path | None = None) -> Graph:
     for path in files:
         try:
             shapes.parse(path, format="turtle")
-        except Exception as exc:  # rdflib raises several types for bad Turtle
-            raise UserError(f"{path}: cannot be read as Turtle: {exc}") from None
+        except RDF_PARSE_ERRORS as exc:
+            raise UserError(f"{path}: cannot be read as Turtle: {one_line(exc)}") from None
     return shapes
 
 
@@ -86,9 +86,10 @@ def read_rdf(files: list[Path]) -> Graph:
             target.parse(path, format=fmt)
         except FileNotFoundError:
             raise UserError(f"{path}: no such file") from None
-        except Exception as exc:  # the parsers raise many types; the user needs the file and the reason
-            reason = " ".join(line.strip() for line in str(exc).splitlines()[:3] if line.strip()) or type(exc).__name__
-            raise UserError(f"{path}: cannot be read as {fmt}: {reason}") from None
+        except IsADirectoryError:
+            raise UserError(f"{path}: is a folder, not an RDF file") from None
+        except RDF_PARSE_ERRORS as exc:  # the user needs the file and the reason
+            raise UserError(f"{path}: cannot be read as {fmt}: {one_line(exc)}") from None
         quads = target.quads((None, None, None, None)) if fmt in ("trig", "nquads") else ((*t, None) for t in target)
         for s, p, o, _ in quads:
             data.add((s, p, o))
