@@ -2,7 +2,32 @@
 
 from __future__ import annotations
 
-import pytest
+import os
+import tempfile
+
+# Before nhskg is imported: everything the suite builds (in process and in the commands it runs) goes to a
+# temporary folder, never the project's dist/. A test that needs a project of its own sets NHSKG_ROOT and
+# NHSKG_DIST for its commands.
+os.environ["NHSKG_DIST"] = tempfile.mkdtemp(prefix="nhskg-test-dist-")
+
+import shutil  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+PROJECT_DIST = Path(__file__).resolve().parents[1] / "dist"
+_BEFORE = {p: p.stat().st_mtime_ns for p in PROJECT_DIST.rglob("*") if p.is_file()} if PROJECT_DIST.exists() else {}
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Remove the suite's own dist/, and fail the run if the project's dist/ was written after all."""
+    shutil.rmtree(os.environ["NHSKG_DIST"], ignore_errors=True)
+    after = {p: p.stat().st_mtime_ns for p in PROJECT_DIST.rglob("*") if p.is_file()} if PROJECT_DIST.exists() else {}
+    if after != _BEFORE:
+        changed = sorted(str(p) for p in set(after) | set(_BEFORE) if after.get(p) != _BEFORE.get(p))
+        print(f"\nthe tests wrote the project's dist/ ({len(changed)} files, e.g. {changed[:3]}): build into "
+              "NHSKG_DIST (a temporary folder) instead")
+        session.exitstatus = 1
 
 from nhskg.build.context import load_context
 from nhskg.build.dataset import build_dataset

@@ -32,7 +32,7 @@ def project_copy(folder: Path) -> Path:
 def start_server(root: Path, *options: str) -> tuple[subprocess.Popen, str]:
     """`nhskg serve` on a free port, waited for until it answers (at most 60 s: it may build first)."""
     port = free_port()
-    env = {**os.environ, "NHSKG_ROOT": str(root)}
+    env = {**os.environ, "NHSKG_ROOT": str(root), "NHSKG_DIST": str(root / "dist")}
     process = subprocess.Popen([sys.executable, "-m", "nhskg", "serve", "--port", str(port), *options], env=env,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     base = f"http://127.0.0.1:{port}"

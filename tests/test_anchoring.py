@@ -93,7 +93,7 @@ def test_the_build_refuses_a_figure_outside_its_words(tmp_path):
     assert old in text
     path.write_text(text.replace(old, old.replace("47", "32")), encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "nhskg", "build"], capture_output=True, text=True,
-                            env={**os.environ, "NHSKG_ROOT": str(root)})
+                            env={**os.environ, "NHSKG_ROOT": str(root), "NHSKG_DIST": str(root / "dist")})
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "findings.figure" in result.stderr and "not found inside" in result.stderr, result.stderr
     assert not (root / "dist").exists()

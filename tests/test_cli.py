@@ -70,7 +70,7 @@ def project_copy(tmp_path: Path) -> Path:
 
 
 def _run(root: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NHSKG_ROOT": str(root)}
+    env = {**os.environ, "NHSKG_ROOT": str(root), "NHSKG_DIST": str(root / "dist")}
     return subprocess.run([sys.executable, "-m", "nhskg", *args], capture_output=True, text=True, env=env)
 
 

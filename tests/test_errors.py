@@ -55,7 +55,8 @@ def test_a_broken_ontology_stops_the_build_in_one_line(tmp_path):
     with open(root / "ontology" / "nhskg.ttl", "a", encoding="utf-8") as handle:
         handle.write("\nthis is not turtle .\n")
     result = subprocess.run([sys.executable, "-m", "nhskg", "build"], capture_output=True, text=True,
-                            env={**os.environ, "NHSKG_ROOT": str(root), "SOURCE_DATE_EPOCH": "1700000000"})
+                            env={**os.environ, "NHSKG_ROOT": str(root), "NHSKG_DIST": str(root / "dist"),
+                                 "SOURCE_DATE_EPOCH": "1700000000"})
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1 and "cannot be read as Turtle" in result.stderr
 

@@ -38,7 +38,7 @@ def project(tmp_path_factory) -> Path:
 
 
 def _run(root: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NHSKG_ROOT": str(root), "SOURCE_DATE_EPOCH": "1700000000"}
+    env = {**os.environ, "NHSKG_ROOT": str(root), "NHSKG_DIST": str(root / "dist"), "SOURCE_DATE_EPOCH": "1700000000"}
     return subprocess.run([sys.executable, "-m", "nhskg", *args], capture_output=True, text=True, env=env, timeout=300)
 
 

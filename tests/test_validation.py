@@ -172,7 +172,7 @@ def test_build_refuses_a_graph_that_does_not_conform(tmp_path):
     text += ("\nnhskgsh:StrictShape a sh:NodeShape ; sh:targetClass nhskg:Survey ;"
              " sh:property [ sh:path nhskg:fieldworkPeriod ; sh:minCount 1 ] .\n")
     shapes.write_text(text, encoding="utf-8")
-    env = {**__import__("os").environ, "NHSKG_ROOT": str(root)}
+    env = {**__import__("os").environ, "NHSKG_ROOT": str(root), "NHSKG_DIST": str(root / "dist")}
     result = subprocess.run([sys.executable, "-m", "nhskg", "build"], capture_output=True, text=True, env=env)
     assert result.returncode == 2 and "does not conform" in result.stderr
     assert not (root / "dist").exists()

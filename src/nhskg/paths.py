@@ -25,7 +25,8 @@ JUDGEMENTS_YAML = CURATION_DIR / "judgements.yaml"
 SERIES_YAML = CURATION_DIR / "series.yaml"
 DOCUMENT_CURATION_DIR = CURATION_DIR / "documents"
 
-DIST_DIR = ROOT / "dist"
+#: Build outputs; NHSKG_DIST moves them (the test suite builds into a temporary folder, never dist/).
+DIST_DIR = Path(os.environ.get("NHSKG_DIST") or ROOT / "dist")
 
 #: The package's own folder; the build side's code is an input of dist/ like the curated files.
 PACKAGE_DIR = Path(__file__).resolve().parent
