@@ -320,6 +320,22 @@ def test_trace_api(client):
     data = response.json()
     assert data["trace"]["figures"][0]["verdict"] == "exact" and "<section" in data["html"]
     assert client.post("/api/trace", data={"text": "   "}).status_code == 400
+    [review] = data["claimreview"]  # one ClaimReview per figure; expanded with pyld, no network
+    from pyld import jsonld
+
+    def refuse(url, options=None):
+        raise AssertionError(f"pyld tried to fetch {url}")
+
+    [node] = jsonld.expand(review, {"documentLoader": refuse})
+    assert node["@type"] == ["https://schema.org/ClaimReview"]
+    [rating] = node["https://schema.org/reviewRating"]
+    assert rating["https://schema.org/alternateName"] == [{"@value": "exact"}]
+    assert rating["https://schema.org/ratingValue"] == [{"@value": 5}]
+    dated = client.post("/api/trace", data={"text": "47% of CCGs say they are fully involved",
+                                            "url": "https://example.org/a", "date": "2012-03-07"}).json()
+    assert dated["claimreview"][0]["itemReviewed"]["appearance"]["url"] == "https://example.org/a"
+    bad = client.post("/api/trace", data={"text": "47% of CCGs", "date": "March 2012"})
+    assert bad.status_code == 400 and "YYYY-MM-DD" in bad.text
 
 
 def test_topic_chart_is_svg(client):
