@@ -100,7 +100,7 @@ def test_json_has_the_documented_shape(tracer):
     figure = out["figures"][1]
     assert set(figure) == {"text", "start", "end", "value", "unit", "qualifier", "verdict", "matches"}
     match = figure["matches"][0]
-    assert set(match) == {"finding", "score", "value", "survey", "evidence"}
+    assert set(match) == {"finding", "score", "value", "survey", "arithmetic", "reasons", "notes", "evidence"}
     assert match["finding"].endswith("ehi-pc-survey-2012/quite-satisfied") and figure["verdict"] == "exact"
     evidence = match["evidence"][0]
     assert set(evidence) == {"document", "title", "publisher", "url", "date", "exact", "start", "end"}
@@ -230,3 +230,30 @@ def test_matching_is_linear_in_the_input(tracer):
     text = "Half of CCGs have formed an IT working group. " * 2000
     article = Article(text, find_figures(text), tracer.facts)
     assert article.bounds(len(text) - 10, len(text) - 5)[0] > len(text) - 60
+
+
+# --- the reasoning, shown ------------------------------------------------------------------------
+
+DISCREPANT = ("The email survey carried out by the NHS Alliance and NAPC attracted 128 responses. "
+              "Two thirds expected they would inherit debts from NHS organisations.")
+COMPLEMENT = "Only 16% had been given sufficient information about the choices of commissioning support."
+
+
+def test_the_reasoning_is_in_the_text_trail(tracer):
+    from nhskg.trace.report import format_text
+
+    derived = format_text(COMPLEMENT, tracer.trace(COMPLEMENT), tracer.index)
+    assert "arithmetic: 100 − 84.2 = 15.8" in derived
+    discrepant = format_text(DISCREPANT, tracer.trace(DISCREPANT), tracer.index)
+    assert "same survey: the article names nhs alliance and napc" in discrepant
+    assert "discrepancy: the article gives 128 respondents, the survey 131" in discrepant
+
+
+def test_the_reasoning_is_in_the_json(tracer):
+    [only] = to_json(COMPLEMENT, tracer.trace(COMPLEMENT))["figures"]
+    assert only["matches"][0]["arithmetic"] == "100 − 84.2 = 15.8"
+    debts = next(f for f in to_json(DISCREPANT, tracer.trace(DISCREPANT))["figures"] if f["text"] == "Two thirds")
+    best = debts["matches"][0]
+    assert best["arithmetic"] is None and any("names nhs alliance" in r for r in best["reasons"])
+    assert any("128" in n and "131" in n for n in best["notes"])
+    json.dumps(best)

@@ -338,6 +338,18 @@ def test_trace_api(client):
     assert bad.status_code == 400 and "YYYY-MM-DD" in bad.text
 
 
+def test_trace_page_shows_the_reasoning(client):
+    """The page renders the JSON's match keys: arithmetic, survey reasons and discrepancy notes."""
+    derived = client.post("/api/trace", data={"text": "Only 16% had been given sufficient information about "
+                                                      "the choices of commissioning support."}).json()["html"]
+    assert "<strong>arithmetic</strong>: 100 − 84.2 = 15.8" in derived
+    text = ("The email survey carried out by the NHS Alliance and NAPC attracted 128 responses. "
+            "Two thirds expected they would inherit debts from NHS organisations.")
+    html = client.post("/api/trace", data={"text": text}).json()["html"]
+    assert "<strong>reasons</strong>: the article names nhs alliance and napc" in html
+    assert "<strong>notes</strong>: the article gives 128 respondents, the survey 131: a discrepancy" in html
+
+
 def test_topic_chart_is_svg(client):
     response = client.get("/charts/topic/satisfaction-with-commissioning-support.svg")
     assert response.status_code == 200 and response.content.lstrip().startswith(b"<?xml")

@@ -332,6 +332,9 @@ def to_json(text: str, traced: list[TracedFigure]) -> dict:
             "matches": [{
                 "finding": m.finding.iri, "score": m.score, "value": float(m.finding.value),
                 "survey": m.finding.survey,
+                # the reasoning: how a derived figure follows, why the survey is taken as established,
+                # and what the article says differently (its sample size)
+                "arithmetic": m.arithmetic, "reasons": m.reasons, "notes": m.notes,
                 "evidence": [{"document": e.document, "title": e.title, "publisher": e.publisher, "url": e.url,
                               "date": e.date, "exact": e.exact, "start": e.start, "end": e.end}
                              for e in m.finding.evidence],
