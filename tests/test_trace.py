@@ -98,7 +98,7 @@ def test_json_has_the_documented_shape(tracer):
     out = to_json(text, tracer.trace(text))
     assert set(out) == {"input", "figures"} and out["input"] == text
     figure = out["figures"][1]
-    assert set(figure) == {"text", "start", "end", "value", "unit", "qualifier", "verdict", "matches"}
+    assert set(figure) == {"text", "start", "end", "value", "unit", "qualifier", "verdict", "ends", "matches"}
     match = figure["matches"][0]
     assert set(match) == {"finding", "score", "value", "survey", "arithmetic", "reasons", "notes", "evidence"}
     assert match["finding"].endswith("ehi-pc-survey-2012/quite-satisfied") and figure["verdict"] == "exact"
@@ -257,3 +257,48 @@ def test_the_reasoning_is_in_the_json(tracer):
     assert best["arithmetic"] is None and any("names nhs alliance" in r for r in best["reasons"])
     assert any("128" in n and "131" in n for n in best["notes"])
     json.dumps(best)
+
+
+# --- changes: "from 73% to 68%" is one figure with both ends -------------------------------------
+
+CHANGE = "The share of CCG leaders rating their area team good or very good fell from 73% to 68% since January."
+
+
+def test_a_change_is_one_figure_with_both_ends():
+    from nhskg.figures import find_changes
+
+    text = "Satisfaction fell from 19% to 12%, and the mean score went from 6.5 to 7.2."
+    figures = find_figures(text)
+    assert [f.text for f in figures] == ["19%", "12%", "6.5", "7.2"]  # detection keeps the ends apart
+    [points, score] = find_changes(text, figures)
+    assert (points.text, points.value, points.unit) == ("from 19% to 12%", Decimal(-7), "percentage-point")
+    assert [e.text for e in points.ends] == ["19%", "12%"] and text[points.start:points.end] == points.text
+    assert (score.text, score.value, score.unit) == ("from 6.5 to 7.2", Decimal("0.7"), "number")
+    assert find_changes("from 19% to 12 CCGs", find_figures("from 19% to 12 CCGs"))[0].ends is None
+
+
+def test_a_change_is_traced_whole_and_at_each_end(tracer):
+    [change] = tracer.trace(CHANGE)
+    assert change.figure.text == "from 73% to 68%" and change.figure.value == -5
+    assert change.verdict == "exact" and change.matches[0].finding.iri.endswith("hsj-barometer-3/area-team-good-drop")
+    before, after = change.ends
+    assert before.matches[0].finding.iri.endswith("hsj-barometer-2/area-team-good-january")
+    assert after.matches[0].finding.iri.endswith("hsj-barometer-3/area-team-good") and after.verdict == "exact"
+    out = to_json(CHANGE, [change])["figures"][0]
+    assert out["value"] == -5 and [e["text"] for e in out["ends"]] == ["73%", "68%"]
+    assert out["ends"][1]["matches"][0]["finding"].endswith("area-team-good")
+
+
+def test_a_change_in_the_text_trail_and_claimreview(tracer):
+    from nhskg.trace.claimreview import claimreviews
+    from nhskg.trace.report import format_text
+
+    traced = tracer.trace(CHANGE)
+    text = format_text(CHANGE, traced, tracer.index)
+    assert "“from 73% to 68%” = -5 percentage-point — EXACT" in text
+    assert "from “73%” — EXACT" in text and "to “68%” — EXACT" in text and "the change itself:" in text
+    [review] = claimreviews(CHANGE, traced, tracer.index)
+    assert review["isBasedOn"][0]["@id"].endswith("area-team-good-drop")
+    unmatched = "Satisfaction with the weather rose from 19% to 47% in a poll of holidaymakers."
+    [change] = tracer.trace(unmatched)
+    assert change.verdict == "no-match" and [e.verdict for e in change.ends] == ["no-match", "no-match"]

@@ -350,6 +350,12 @@ def test_trace_page_shows_the_reasoning(client):
     assert "<strong>notes</strong>: the article gives 128 respondents, the survey 131: a discrepancy" in html
 
 
+def test_trace_page_shows_both_ends_of_a_change(client):
+    text = "The share of CCG leaders rating their area team good or very good fell from 73% to 68% since January."
+    html = client.post("/api/trace", data={"text": text}).json()["html"]
+    assert "From “73%”" in html and "To “68%”" in html and "area-team-good-january" in html
+
+
 def test_topic_chart_is_svg(client):
     response = client.get("/charts/topic/satisfaction-with-commissioning-support.svg")
     assert response.status_code == 200 and response.content.lstrip().startswith(b"<?xml")

@@ -176,7 +176,9 @@ def all_cases(index) -> list[tuple[str, str, str | None, str | None]]:
 
 def figure_in(text: str, words: str, traced):
     """The traced figure whose words are ``words`` (case-insensitive), or None."""
-    for t in traced:  # the detector may take in a qualifier the label leaves out ("only 18%" for "18%")
+    from nhskg.trace.matcher import flatten
+
+    for t in flatten(traced):  # a change's ends are figures too; the detector may take in a qualifier the label leaves out ("only 18%" for "18%")
         if t.figure.text.lower() == words.lower() or t.figure.text.lower().endswith(" " + words.lower()):
             return t
     return None

@@ -89,9 +89,9 @@ def _rating(traced: TracedFigure) -> dict:
     if traced.verdict in RATING:
         rating["ratingValue"] = RATING[traced.verdict]
     explanation = [EXPLANATION.get(traced.verdict, traced.verdict)]
-    if traced.matches:
-        best = traced.matches[0]
-        explanation.append(f"“{traced.figure.text}” against {best.finding.value} {best.finding.unit}")
+    for part in [traced] if traced.matches else [e for e in traced.ends if e.matches]:
+        best = part.matches[0]
+        explanation.append(f"“{part.figure.text}” ({part.verdict}) against {best.finding.value} {best.finding.unit}")
         if best.arithmetic:
             explanation.append(best.arithmetic)
         explanation += best.reasons + best.notes
@@ -148,9 +148,10 @@ def claimreviews(text: str, traced: list[TracedFigure], index: dict[str, Finding
         review = {"@context": CONTEXT, "@type": "ClaimReview",
                   "claimReviewed": sentences.around(t.figure.start, t.figure.end),
                   "itemReviewed": claim, "reviewRating": _rating(t), "author": AUTHOR}
-        if t.matches:
-            best = t.matches[0].finding
-            review["isBasedOn"] = [_finding(best)]
-            review["citation"] = _citations(best, index)
+        # a change rests on its own finding when the graph states it, else on the findings of its ends
+        sources = [t.matches[0].finding] if t.matches else [e.matches[0].finding for e in t.ends if e.matches]
+        if sources:
+            review["isBasedOn"] = [_finding(f) for f in sources]
+            review["citation"] = [quote for f in sources for quote in _citations(f, index)]
         reviews.append(review)
     return reviews

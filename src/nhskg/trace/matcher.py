@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..figures import Figure, find_figures, judge_fit
+from ..figures import Figure, find_changes, find_figures, judge_fit
 from .identity import SurveyFacts, credited_names, is_sample_size, read_cues, survey_facts, weigh
 from .index import FindingInfo
 from .meaning import polarity, reversed_meaning
@@ -78,6 +78,13 @@ class TracedFigure:
     figure: Figure
     verdict: str
     matches: list[Match] = field(default_factory=list)
+    #: a change ("from 19% to 12%"): each end traced on its own; ``matches`` are the change's own
+    ends: list[TracedFigure] = field(default_factory=list)
+
+
+def flatten(traced: list[TracedFigure]) -> list[TracedFigure]:
+    """Every traced figure with a change's ends before the change itself (for labels that name an end)."""
+    return [x for t in traced for x in (*t.ends, t)]
 
 
 class Article:
@@ -218,14 +225,35 @@ class Tracer:
     def trace(self, text: str, progress: bool | None = None) -> list[TracedFigure]:
         """Every figure of ``text`` traced; a progress bar on standard error for inputs over 100 KB."""
         figures = find_figures(text)
-        article = Article(text, figures, self.facts)
+        article = Article(text, figures, self.facts)  # the survey cues read every figure, ends included
+        units = find_changes(text, figures)
         show = len(text) > PROGRESS_OVER if progress is None else progress
         out = []
-        for i, figure in enumerate(figures):
-            out.append(self.trace_figure(figure, text, figures[max(0, i - 3):i + 4], article))
-            if show and (i % 200 == 0 or i == len(figures) - 1):
-                _progress(i + 1, len(figures))
+        for i, figure in enumerate(units):
+            if figure.ends:
+                out.append(self.trace_change(figure, text, units, i, article))
+            else:
+                out.append(self.trace_figure(figure, text, units[max(0, i - 3):i + 4], article))
+            if show and (i % 200 == 0 or i == len(units) - 1):
+                _progress(i + 1, len(units))
         return out
+
+    def trace_change(self, change: Figure, text: str, units: list[Figure], i: int, article: Article) -> TracedFigure:
+        """A change traced as a whole (against the changes the graph holds, in percentage points) and at
+        each end (against the findings for the value before and after).
+
+        The verdict is the change's own when it matches; else the weakest of its ends that match, since
+        the claim is only as good as its weakest traced part."""
+        others = [*units[max(0, i - 3):i], *units[i + 1:i + 4]]
+        # each end reads the whole clause: its sibling end is not a neighbour that cuts its words off
+        ends = [self.trace_figure(end, text, [end, *others], article) for end in change.ends or ()]
+        own = self.trace_figure(change, text, [change, *others], article) \
+            if change.unit == "percentage-point" else TracedFigure(change, "no-match")
+        if own.matches:
+            return TracedFigure(change, own.verdict, own.matches, ends)
+        verdicts = [e.verdict for e in ends if e.matches]
+        verdict = min(verdicts, key=lambda v: (NUMERIC_SCORE[v], v)) if verdicts else "no-match"
+        return TracedFigure(change, verdict, [], ends)
 
 
 PROGRESS_OVER = 100_000
@@ -323,12 +351,15 @@ def _sentence(text: str, start: int, end: int) -> str:
 
 
 def to_json(text: str, traced: list[TracedFigure]) -> dict:
-    """The JSON shape of the issue: figures with their verdict and matches, IRIs as strings."""
-    figures = []
-    for t in traced:
-        figures.append({
-            "text": t.figure.text, "start": t.figure.start, "end": t.figure.end, "value": float(t.figure.value),
+    """The JSON shape of the issue: figures with their verdict and matches, IRIs as strings; a change
+    ("from 19% to 12%", in percentage points) carries its two ends, each traced, under ``ends``."""
+    return {"input": text, "figures": [_figure_json(t) for t in traced]}
+
+
+def _figure_json(t: TracedFigure) -> dict:
+    return {"text": t.figure.text, "start": t.figure.start, "end": t.figure.end, "value": float(t.figure.value),
             "unit": t.figure.unit, "qualifier": t.figure.qualifier, "verdict": t.verdict,
+            "ends": [_figure_json(e) for e in t.ends],
             "matches": [{
                 "finding": m.finding.iri, "score": m.score, "value": float(m.finding.value),
                 "survey": m.finding.survey,
@@ -338,6 +369,5 @@ def to_json(text: str, traced: list[TracedFigure]) -> dict:
                 "evidence": [{"document": e.document, "title": e.title, "publisher": e.publisher, "url": e.url,
                               "date": e.date, "exact": e.exact, "start": e.start, "end": e.end}
                              for e in m.finding.evidence],
-            } for m in t.matches]})
-    return {"input": text, "figures": figures}
+            } for m in t.matches]}
 

@@ -51,9 +51,18 @@ def trail(number: int, t: TracedFigure, index: dict[str, FindingInfo]) -> list[s
     if t.figure.qualifier:
         head += f" ({t.figure.qualifier})"
     lines = [f"{head} — {t.verdict.upper()}"]
+    for end, label in zip(t.ends, ("from", "to")):
+        # a change: each end's own trail, indented under it
+        lines.append(f"    {label} “{end.figure.text}” — {end.verdict.upper()}")
+        lines += ["    " + line for line in trail(number, end, index)[1:]]
+    if t.ends and not t.matches:
+        lines.append("    the change itself: no finding in the graph states it")
+        return lines
     if not t.matches:
         lines.append("    no finding in the graph says this")
         return lines
+    if t.ends:
+        lines.append("    the change itself:")
     for rank, m in enumerate(t.matches):
         f = m.finding
         prefix = "    " if rank == 0 else "    other candidate: "
