@@ -62,6 +62,21 @@ def test_figure_detection(text, expected):
         assert text[f.start:f.end] == f.text
 
 
+def test_the_meaning_slice_never_certifies_a_reversed_claim(tracer):
+    """The held-apart cases: what should match nothing is never exact or rounded, a complement is
+    derived from its finding, and nothing is said to contradict."""
+    from trace_cases import MEANING
+
+    assert len(MEANING) >= 12
+    for text, words, expected, verdict in MEANING:
+        traced = figure_in(text, words, tracer.trace(text))
+        assert traced is not None and traced.verdict != "contradicts", (text, traced)
+        if expected is None:
+            assert traced.verdict not in ("exact", "rounded"), (text, traced.verdict)
+        else:
+            assert traced.verdict == verdict and traced.matches[0].finding.iri.endswith(expected), text
+
+
 def test_the_labelled_set_cannot_shrink(tracer):
     assert len(all_cases(tracer.index)) >= 140 and len(PARAPHRASES) >= 30 and len(NEGATIVES) >= 20
 
@@ -302,3 +317,16 @@ def test_a_change_in_the_text_trail_and_claimreview(tracer):
     unmatched = "Satisfaction with the weather rose from 19% to 47% in a poll of holidaymakers."
     [change] = tracer.trace(unmatched)
     assert change.verdict == "no-match" and [e.verdict for e in change.ends] == ["no-match", "no-match"]
+
+
+def test_contradicts_needs_the_same_question_not_only_a_polar_word(tracer):
+    """The survey is established, but "not at all confident" names no question: no accusation."""
+    text = ("The NHS Alliance and NAPC survey drew 131 responses. Asked about legacy debts, 36 per cent "
+            "were not at all confident.")
+    assert all(t.verdict != "contradicts" for t in tracer.trace(text))
+
+
+def test_another_wave_is_not_undone_by_the_series_name_in_the_clause(tracer):
+    [figure] = [t for t in tracer.trace("In the second wave of the HSJ barometer, 90 per cent of respondents "
+                                        "were chairs or accountable officers.") if t.figure.text == "90 per cent"]
+    assert not any(m.finding.iri.endswith("hsj-barometer-3/chairs-or-accountable-officers") for m in figure.matches)

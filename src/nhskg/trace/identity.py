@@ -152,12 +152,14 @@ class Identity:
     reasons: list[str]
     notes: list[str]
     by_name: bool = False  # established by who ran it or its wave, not by a sample size alone
+    #: another wave or month named: a clause crediting the series by name does not undo this
+    other_wave: bool = False
 
 
 def weigh(cues: ArticleCues, facts: SurveyFacts) -> Identity:
     """Weigh the article's cues against one survey."""
     conflicts, positives, notes = [], [], []
-    by_name = False
+    by_name = other_wave = False
     if cues.names:
         named = [n for n in cues.names if any(_names_agree(n, p) for p in facts.names)]
         if named:
@@ -181,10 +183,12 @@ def weigh(cues: ArticleCues, facts: SurveyFacts) -> Identity:
             by_name = True
         else:
             conflicts.append("another wave")
+            other_wave = True
     if cues.months and facts.month is not None:
         if facts.month in cues.months and (not cues.years or facts.year in cues.years):
             positives.append(f"fieldwork in {facts.month.title()}")
         elif facts.month not in cues.months:
             conflicts.append(f"fieldwork in {', '.join(sorted(cues.months))}, not {facts.month}")
+            other_wave = True
     return Identity(bool(conflicts), bool(positives) and not conflicts, conflicts or positives, notes,
-                    by_name and not conflicts)
+                    by_name and not conflicts, other_wave)

@@ -20,7 +20,7 @@ from decimal import Decimal
 from ..figures import Figure, find_changes, find_figures, judge_fit
 from .identity import SurveyFacts, credited_names, is_sample_size, read_cues, survey_facts, weigh
 from .index import FindingInfo
-from .meaning import polarity, reversed_meaning
+from .meaning import is_polar, polarity, reversed_meaning
 
 NUMERIC_SCORE = {"derived": 0.45, "exact": 1.0, "rounded": 0.9, "approximate": 0.75, "fits": 0.75, "stretched": 0.5, "contradicts": 0.1}
 MIN_CONTEXT = 0.22  # share of the sentence's distinctive words the finding must explain
@@ -138,6 +138,10 @@ class Tracer:
                                                 *(e.words or "" for e in f.evidence)])))
                      for iri, f in index.items()}
         self.polarity = {iri: polarity(f.option) for iri, f in index.items()}
+        # every polar notion the finding's sources use of it: "not able to shape", curated as standing for
+        # "not involved", makes "able" a way of saying this finding
+        self.notions = {iri: set(self.polarity[iri]) | {n for e in f.evidence for n in polarity(e.exact)}
+                        for iri, f in index.items()}
         documents = Counter(t for bag in self.bags.values() for t in set(bag))
         self.idf = {t: math.log(1 + len(self.bags) / n) for t, n in documents.items()}
         self.facts = {f.survey: survey_facts(f) for f in index.values()}
@@ -177,8 +181,10 @@ class Tracer:
                 continue  # the clause credits the figure to someone else's survey
             identity = article.identities[info.survey]
             named_party = any(name in lowered for name in parties if len(name) > 2)
-            if identity.conflict and not any(n in p or p in n for n in credited for p in self.facts[info.survey].names):
-                continue  # the article is about another survey, or another wave of this one
+            if identity.other_wave or (identity.conflict and not any(
+                    n in p or p in n for n in credited for p in self.facts[info.survey].names)):
+                continue  # the article is about another survey, or another wave of this one (the series' name
+                # in the clause says which survey, not which wave)
             if info.base and not _SUBGROUP.search(clause):
                 continue  # a subgroup's share is not a share of all respondents
             numeric = judge_fit(figure, info.value)
@@ -198,6 +204,9 @@ class Tracer:
             elif not ((set(window) | set(tokens(figure.text))) - _UNIT_WORDS) & self.core[iri]:
                 continue  # nothing of what was asked or answered is in the figure's clause
             arithmetic = None
+            states = set(claim) - {"up"}  # a direction ("rose to 7.2") is about change, not the state asked
+            if states and self.polarity[iri] and not states & self.notions[iri]:
+                continue  # both say something polar, about different things: "satisfied" is not "involved"
             if reversed_meaning(claim, self.polarity[iri]):
                 if info.unit != "percent":
                     continue
@@ -211,6 +220,8 @@ class Tracer:
                     continue
             elif numeric == "contradicts" and not established:
                 continue  # a differing number alone does not establish the survey
+            if numeric == "contradicts" and not {t for t in set(window) & self.core[iri] if not is_polar(t)}:
+                continue  # the same question must be asked: "not at all confident" alone names no question
             bonus = 0.1 if identity.by_name or named_party else 0.0  # a sample size never lifts a score
             score = min(1.0, 0.6 * context + 0.4 * NUMERIC_SCORE[numeric] + bonus)
             if context >= (MIN_CONTEXT_ESTABLISHED if established else MIN_CONTEXT) and score >= MIN_SCORE and (
