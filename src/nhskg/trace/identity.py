@@ -54,6 +54,25 @@ def credited_names(text: str) -> set[str]:
     return found
 
 
+_SOURCE = re.compile(
+    r"(?:(?:survey|poll|study|report|research|analysis|barometer)\s+(?:by|from|for|of)\s+(?:the\s+)?"
+    r"(?P<after>[A-Z][\w'’&.-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'’&.-]*)*))"
+    r"|(?:(?P<before>[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*)*)(?:['’]s)?\s+(?:survey|poll|study|barometer)\b)"
+    r"|(?:(?i:according\s+to)\s+(?:the\s+|an?\s+)?(?P<according>[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*)*))")
+_NOT_SOURCES = {"the", "a", "an", "this", "that", "new", "one", "his", "her", "their", "its", "our", "latest", "third"}
+
+
+def named_sources(clause: str) -> set[str]:
+    """Who the clause credits the figure to ("a King's Fund survey", "according to the BMA"), lower-cased."""
+    found = set()
+    for m in _SOURCE.finditer(clause):
+        name = (m.group("after") or m.group("before") or m.group("according") or "").strip(" .")
+        name = re.sub(r"['’]s$", "", re.sub(r"^(?:a|an|the)\s+", "", name, flags=re.I))
+        if name and name.lower() not in _NOT_SOURCES and not name.isdigit():
+            found.add(name.lower())
+    return found
+
+
 @dataclass
 class SampleSize:
     value: int

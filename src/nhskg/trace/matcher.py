@@ -18,9 +18,18 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..figures import Figure, find_changes, find_figures, judge_fit
-from .identity import SurveyFacts, credited_names, is_sample_size, read_cues, survey_facts, weigh
+from .identity import (
+    SurveyFacts,
+    credited_names,
+    is_sample_size,
+    named_sources,
+    read_cues,
+    survey_facts,
+    weigh,
+)
 from .index import FindingInfo
 from .meaning import is_polar, polarity, reversed_meaning
+from .words import _UNIT_WORDS, _sentence, _sentence_bounds, _window, tokens  # noqa: F401 (_sentence: the tests)
 
 NUMERIC_SCORE = {"derived": 0.45, "exact": 1.0, "rounded": 0.9, "approximate": 0.75, "fits": 0.75, "stretched": 0.5, "contradicts": 0.1}
 MIN_CONTEXT = 0.22  # share of the sentence's distinctive words the finding must explain
@@ -28,36 +37,6 @@ MIN_CONTEXT_TO_CONTRADICT = 0.45
 MIN_SCORE = 0.45
 #: when the article establishes the finding's survey, less of the clause need be explained by it
 MIN_CONTEXT_ESTABLISHED = 0.12
-#: words of the unit, not of the claim: they cannot show that a clause is about a finding
-_UNIT_WORDS = {"percentage", "point", "points", "cent", "per"}
-_STOP = set("""a an the of to in on at for by with from and or but nor is are was were be been being it its
-this that these those they them their there here as than then so such which who whom whose what when where why how
-all any both each few more most other some own same only just over under very can will would should could may might
-must do does did done have has had having say says said told tell also about into up down out off again further once
-per cent percent survey surveys found find finds according respondents respondent responses response replies
-ccg ccgs clinical group groups
-leaders leader one two three four five six seven eight nine ten half third thirds quarter quarters fifth fifths
-nearly almost over under less more than just about around majority""".split())
-_SYNONYMS = {"constrict": "restrict", "unhappy": "dissatisfi", "dissatisfaction": "dissatisfi", "satisfaction": "satisfi",
-             "confidence": "confid", "authorization": "authoris", "authorisation": "authoris", "bigger": "larger",
-             "debt": "debt", "involvement": "involv", "engagement": "engag", "relationship": "relation"}
-
-
-def stem(word: str) -> str:
-    word = word.lower().strip("'’")
-    word = re.sub(r"['’]s$", "", word)
-    for suffix in ("ation", "ing", "ed", "es", "s", "ly"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            word = word[: -len(suffix)]
-            break
-    for prefix, canonical in _SYNONYMS.items():
-        if word.startswith(prefix):
-            return canonical
-    return word
-
-
-def tokens(text: str) -> list[str]:
-    return [stem(w) for w in re.findall(r"[A-Za-z][A-Za-z'’-]+", text) if w.lower() not in _STOP and len(w) > 2]
 
 
 @dataclass
@@ -293,72 +272,7 @@ def _progress(done: int, total: int) -> None:
     sys.stderr.flush()
 
 
-_SOURCE = re.compile(
-    r"(?:(?:survey|poll|study|report|research|analysis|barometer)\s+(?:by|from|for|of)\s+(?:the\s+)?"
-    r"(?P<after>[A-Z][\w'’&.-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'’&.-]*)*))"
-    r"|(?:(?P<before>[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*)*)(?:['’]s)?\s+(?:survey|poll|study|barometer)\b)"
-    r"|(?:(?i:according\s+to)\s+(?:the\s+|an?\s+)?(?P<according>[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*)*))")
-_NOT_SOURCES = {"the", "a", "an", "this", "that", "new", "one", "his", "her", "their", "its", "our", "latest", "third"}
-
-
-def named_sources(clause: str) -> set[str]:
-    """Who the clause credits the figure to ("a King's Fund survey", "according to the BMA"), lower-cased."""
-    found = set()
-    for m in _SOURCE.finditer(clause):
-        name = (m.group("after") or m.group("before") or m.group("according") or "").strip(" .")
-        name = re.sub(r"['’]s$", "", re.sub(r"^(?:a|an|the)\s+", "", name, flags=re.I))
-        if name and name.lower() not in _NOT_SOURCES and not name.isdigit():
-            found.add(name.lower())
-    return found
-
-
 _SURVEY_WORDS = re.compile(r"\b(?:survey|poll|barometer|answered|responded)\b", re.I)
-_RESPONSES = re.compile(r"\s+(?:[\w-]+\s+){0,2}(?:responses|respondents|replies|leaders|people)\b", re.I)
-
-
-#: Words after a figure usually say what it counts ("32% say they are not involved"); words before it
-#: may belong to the previous figure's claim, so they count for less.
-LEFT_WEIGHT = 0.5
-
-
-def _window(text: str, figure: Figure, neighbours: list[Figure],
-            bounds: tuple[int, int] | None = None) -> tuple[dict[str, float], str]:
-    """The words of the figure's claim, each with a weight: its sentence, cut at neighbouring figures;
-    and the claim's text, for reading its meaning.
-
-    A figure restating its neighbour in brackets ("Almost half (47%)") does not cut, and a bracketed
-    figure ("NHS London (12.6%)") takes its claim from the words before it."""
-    start, end = bounds or _sentence_bounds(text, figure.start, figure.end)
-    for other in neighbours:
-        if other is figure or _restates(text, figure, other) or _restates(text, other, figure):
-            continue
-        if start <= other.start and other.end <= figure.start:
-            start = max(start, other.end)
-        elif end >= other.end and other.start >= figure.end:
-            end = min(end, other.start)
-    bracketed = text[max(0, figure.start - 1):figure.start] == "(" and text[figure.end:figure.end + 1] == ")"
-    left, right = (1.0, LEFT_WEIGHT) if bracketed else (LEFT_WEIGHT, 1.0)
-    window = {t: left for t in tokens(text[start:figure.start])}
-    window.update({t: right for t in tokens(text[figure.end:end])})
-    return window, text[start:end]
-
-
-def _restates(text: str, first: Figure, second: Figure) -> bool:
-    """True when ``second`` follows ``first`` in brackets: the same figure said twice."""
-    return first.end <= second.start and re.fullmatch(r"\s*(?:\w+\s+){0,2}\(", text[first.end:second.start]) is not None
-
-
-def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The clause around [start, end): sentences end at . ! ? or a new line, and a semicolon ends a clause."""
-    left = max((m.end() for m in re.finditer(r"[.!?;]\s|\n", text[:start])), default=0)
-    after = re.search(r"[.!?;](?=\s|$)|\n", text[end:])
-    return left, end + after.start() + 1 if after else len(text)
-
-
-def _sentence(text: str, start: int, end: int) -> str:
-    """The sentence around [start, end): from the last stop before it to the first after it."""
-    left, right = _sentence_bounds(text, start, end)
-    return text[left:right]
 
 
 def to_json(text: str, traced: list[TracedFigure]) -> dict:
