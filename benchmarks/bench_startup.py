@@ -2,7 +2,7 @@
 
 Baseline in the same run: importing every command module up front, as the CLI did before its subcommands
 were loaded lazily. Targets on the project's 2-core machine: ``nhskg --help`` <= 0.15 s, ``nhskg query run
-surveys`` and a one-sentence ``nhskg trace`` <= 0.4 s (dist/ built beforehand, so no rebuild is timed).
+surveys`` <= 0.4 s and a one-sentence ``nhskg trace`` <= 0.3 s (dist/ built beforehand, so no rebuild is timed).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ COMMANDS = {
     "nhskg query run surveys": ["query", "run", "surveys"],
     "nhskg trace (one sentence)": ["trace", "47% of CCGs say they are fully involved"],
 }
-TARGETS = {"nhskg --help": 0.15, "nhskg query run surveys": 0.4, "nhskg trace (one sentence)": 0.4}
+TARGETS = {"nhskg --help": 0.15, "nhskg query run surveys": 0.4, "nhskg trace (one sentence)": 0.3}
 EAGER = ("import nhskg.release.commands, nhskg.validation.commands, nhskg.build.commands, nhskg.query.commands, "
          "nhskg.trace.commands, nhskg.network.commands, nhskg.network.plots, nhskg.release.pipeline, "
          "nhskg.validation.shapes")

@@ -62,6 +62,21 @@ def test_figure_detection(text, expected):
         assert text[f.start:f.end] == f.text
 
 
+def test_the_meaning_slice_never_certifies_a_reversed_claim(tracer):
+    """The held-apart cases: what should match nothing is never exact or rounded, a complement is
+    derived from its finding, and nothing is said to contradict."""
+    from trace_cases import MEANING
+
+    assert len(MEANING) >= 12
+    for text, words, expected, verdict in MEANING:
+        traced = figure_in(text, words, tracer.trace(text))
+        assert traced is not None and traced.verdict != "contradicts", (text, traced)
+        if expected is None:
+            assert traced.verdict not in ("exact", "rounded"), (text, traced.verdict)
+        else:
+            assert traced.verdict == verdict and traced.matches[0].finding.iri.endswith(expected), text
+
+
 def test_the_labelled_set_cannot_shrink(tracer):
     assert len(all_cases(tracer.index)) >= 140 and len(PARAPHRASES) >= 30 and len(NEGATIVES) >= 20
 
@@ -98,9 +113,9 @@ def test_json_has_the_documented_shape(tracer):
     out = to_json(text, tracer.trace(text))
     assert set(out) == {"input", "figures"} and out["input"] == text
     figure = out["figures"][1]
-    assert set(figure) == {"text", "start", "end", "value", "unit", "qualifier", "verdict", "matches"}
+    assert set(figure) == {"text", "start", "end", "value", "unit", "qualifier", "verdict", "ends", "matches"}
     match = figure["matches"][0]
-    assert set(match) == {"finding", "score", "value", "survey", "evidence"}
+    assert set(match) == {"finding", "score", "value", "survey", "arithmetic", "reasons", "notes", "evidence"}
     assert match["finding"].endswith("ehi-pc-survey-2012/quite-satisfied") and figure["verdict"] == "exact"
     evidence = match["evidence"][0]
     assert set(evidence) == {"document", "title", "publisher", "url", "date", "exact", "start", "end"}
@@ -230,3 +245,88 @@ def test_matching_is_linear_in_the_input(tracer):
     text = "Half of CCGs have formed an IT working group. " * 2000
     article = Article(text, find_figures(text), tracer.facts)
     assert article.bounds(len(text) - 10, len(text) - 5)[0] > len(text) - 60
+
+
+# --- the reasoning, shown ------------------------------------------------------------------------
+
+DISCREPANT = ("The email survey carried out by the NHS Alliance and NAPC attracted 128 responses. "
+              "Two thirds expected they would inherit debts from NHS organisations.")
+COMPLEMENT = "Only 16% had been given sufficient information about the choices of commissioning support."
+
+
+def test_the_reasoning_is_in_the_text_trail(tracer):
+    from nhskg.trace.report import format_text
+
+    derived = format_text(COMPLEMENT, tracer.trace(COMPLEMENT), tracer.index)
+    assert "arithmetic: 100 − 84.2 = 15.8" in derived
+    discrepant = format_text(DISCREPANT, tracer.trace(DISCREPANT), tracer.index)
+    assert "same survey: the article names nhs alliance and napc" in discrepant
+    assert "discrepancy: the article gives 128 respondents, the survey 131" in discrepant
+
+
+def test_the_reasoning_is_in_the_json(tracer):
+    [only] = to_json(COMPLEMENT, tracer.trace(COMPLEMENT))["figures"]
+    assert only["matches"][0]["arithmetic"] == "100 − 84.2 = 15.8"
+    debts = next(f for f in to_json(DISCREPANT, tracer.trace(DISCREPANT))["figures"] if f["text"] == "Two thirds")
+    best = debts["matches"][0]
+    assert best["arithmetic"] is None and any("names nhs alliance" in r for r in best["reasons"])
+    assert any("128" in n and "131" in n for n in best["notes"])
+    json.dumps(best)
+
+
+# --- changes: "from 73% to 68%" is one figure with both ends -------------------------------------
+
+CHANGE = "The share of CCG leaders rating their area team good or very good fell from 73% to 68% since January."
+
+
+def test_a_change_is_one_figure_with_both_ends():
+    from nhskg.figures import find_changes
+
+    text = "Satisfaction fell from 19% to 12%, and the mean score went from 6.5 to 7.2."
+    figures = find_figures(text)
+    assert [f.text for f in figures] == ["19%", "12%", "6.5", "7.2"]  # detection keeps the ends apart
+    [points, score] = find_changes(text, figures)
+    assert (points.text, points.value, points.unit) == ("from 19% to 12%", Decimal(-7), "percentage-point")
+    assert [e.text for e in points.ends] == ["19%", "12%"] and text[points.start:points.end] == points.text
+    assert (score.text, score.value, score.unit) == ("from 6.5 to 7.2", Decimal("0.7"), "number")
+    assert find_changes("from 19% to 12 CCGs", find_figures("from 19% to 12 CCGs"))[0].ends is None
+
+
+def test_a_change_is_traced_whole_and_at_each_end(tracer):
+    [change] = tracer.trace(CHANGE)
+    assert change.figure.text == "from 73% to 68%" and change.figure.value == -5
+    assert change.verdict == "exact" and change.matches[0].finding.iri.endswith("hsj-barometer-3/area-team-good-drop")
+    before, after = change.ends
+    assert before.matches[0].finding.iri.endswith("hsj-barometer-2/area-team-good-january")
+    assert after.matches[0].finding.iri.endswith("hsj-barometer-3/area-team-good") and after.verdict == "exact"
+    out = to_json(CHANGE, [change])["figures"][0]
+    assert out["value"] == -5 and [e["text"] for e in out["ends"]] == ["73%", "68%"]
+    assert out["ends"][1]["matches"][0]["finding"].endswith("area-team-good")
+
+
+def test_a_change_in_the_text_trail_and_claimreview(tracer):
+    from nhskg.trace.claimreview import claimreviews
+    from nhskg.trace.report import format_text
+
+    traced = tracer.trace(CHANGE)
+    text = format_text(CHANGE, traced, tracer.index)
+    assert "“from 73% to 68%” = -5 percentage-point — EXACT" in text
+    assert "from “73%” — EXACT" in text and "to “68%” — EXACT" in text and "the change itself:" in text
+    [review] = claimreviews(CHANGE, traced, tracer.index)
+    assert review["isBasedOn"][0]["@id"].endswith("area-team-good-drop")
+    unmatched = "Satisfaction with the weather rose from 19% to 47% in a poll of holidaymakers."
+    [change] = tracer.trace(unmatched)
+    assert change.verdict == "no-match" and [e.verdict for e in change.ends] == ["no-match", "no-match"]
+
+
+def test_contradicts_needs_the_same_question_not_only_a_polar_word(tracer):
+    """The survey is established, but "not at all confident" names no question: no accusation."""
+    text = ("The NHS Alliance and NAPC survey drew 131 responses. Asked about legacy debts, 36 per cent "
+            "were not at all confident.")
+    assert all(t.verdict != "contradicts" for t in tracer.trace(text))
+
+
+def test_another_wave_is_not_undone_by_the_series_name_in_the_clause(tracer):
+    [figure] = [t for t in tracer.trace("In the second wave of the HSJ barometer, 90 per cent of respondents "
+                                        "were chairs or accountable officers.") if t.figure.text == "90 per cent"]
+    assert not any(m.finding.iri.endswith("hsj-barometer-3/chairs-or-accountable-officers") for m in figure.matches)

@@ -320,6 +320,40 @@ def test_trace_api(client):
     data = response.json()
     assert data["trace"]["figures"][0]["verdict"] == "exact" and "<section" in data["html"]
     assert client.post("/api/trace", data={"text": "   "}).status_code == 400
+    [review] = data["claimreview"]  # one ClaimReview per figure; expanded with pyld, no network
+    from pyld import jsonld
+
+    def refuse(url, options=None):
+        raise AssertionError(f"pyld tried to fetch {url}")
+
+    [node] = jsonld.expand(review, {"documentLoader": refuse})
+    assert node["@type"] == ["https://schema.org/ClaimReview"]
+    [rating] = node["https://schema.org/reviewRating"]
+    assert rating["https://schema.org/alternateName"] == [{"@value": "exact"}]
+    assert rating["https://schema.org/ratingValue"] == [{"@value": 5}]
+    dated = client.post("/api/trace", data={"text": "47% of CCGs say they are fully involved",
+                                            "url": "https://example.org/a", "date": "2012-03-07"}).json()
+    assert dated["claimreview"][0]["itemReviewed"]["appearance"]["url"] == "https://example.org/a"
+    bad = client.post("/api/trace", data={"text": "47% of CCGs", "date": "March 2012"})
+    assert bad.status_code == 400 and "YYYY-MM-DD" in bad.text
+
+
+def test_trace_page_shows_the_reasoning(client):
+    """The page renders the JSON's match keys: arithmetic, survey reasons and discrepancy notes."""
+    derived = client.post("/api/trace", data={"text": "Only 16% had been given sufficient information about "
+                                                      "the choices of commissioning support."}).json()["html"]
+    assert "<strong>arithmetic</strong>: 100 − 84.2 = 15.8" in derived
+    text = ("The email survey carried out by the NHS Alliance and NAPC attracted 128 responses. "
+            "Two thirds expected they would inherit debts from NHS organisations.")
+    html = client.post("/api/trace", data={"text": text}).json()["html"]
+    assert "<strong>reasons</strong>: the article names nhs alliance and napc" in html
+    assert "<strong>notes</strong>: the article gives 128 respondents, the survey 131: a discrepancy" in html
+
+
+def test_trace_page_shows_both_ends_of_a_change(client):
+    text = "The share of CCG leaders rating their area team good or very good fell from 73% to 68% since January."
+    html = client.post("/api/trace", data={"text": text}).json()["html"]
+    assert "From “73%”" in html and "To “68%”" in html and "area-team-good-january" in html
 
 
 def test_topic_chart_is_svg(client):

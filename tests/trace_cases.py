@@ -106,7 +106,38 @@ PARAPHRASES = [
 
 #: Held apart from the development set above: reversed meaning, complements and other waves, written
 #: here to test that the matcher reads meaning and survey identity, not only shared words.
-MEANING: list[tuple[str, str, str | None, str]] = []
+MEANING: list[tuple[str, str, str | None, str]] = [
+    # reversed meaning, with no complement in the graph: the same number, the opposite claim
+    ("Some 68% of CCG leaders described their area team as poor.", "Some 68%", None, "no-match"),
+    ("Ninety per cent of CCG leaders felt disengaged from commissioning.", "Ninety per cent", None, "no-match"),
+    ("Seventy-one per cent were satisfied with the commissioning support being offered.",
+     "Seventy-one per cent", None, "no-match"),
+    ("About 47% of CCG leaders said they were dissatisfied with their commissioning support.", "About 47%", None,
+     "no-match"),
+    ("Leaders' confidence in meeting their budgets dropped by five percentage points.", "five percentage points",
+     None, "no-match"),
+    ("Only 35% of CCG leaders were satisfied with the commissioning support they had.", "Only 35%", None,
+     "no-match"),
+    # complements: the opposite claim, and the number is 100 minus the finding's
+    ("Just 16 per cent of respondents said they had been given sufficient information on their support choices.",
+     "Just 16 per cent", "coalition-support-survey-2012/insufficient-information", "derived"),
+    ("Some 53% of CCGs were not fully involved in shaping the support offer.",
+     "Some 53%", "nhsa-napc-survey-000/fully-involved", "derived"),
+    ("Roughly three in ten respondents were satisfied with the commissioning support being offered to them.",
+     "three in ten", "coalition-support-survey-2012/dissatisfied-with-offer", "derived"),
+    ("Only 10% of CCG leaders did not feel engaged in commissioning.",
+     "Only 10%", "nhsa-napc-survey-004/engaged-in-commissioning", "derived"),
+    # other waves and other surveys, with the same numbers and words
+    ("In the first HSJ barometer, 68 per cent of CCG leaders rated their area team as good or very good.",
+     "68 per cent", None, "no-match"),
+    ("In the second wave of the HSJ barometer, 90 per cent of respondents were chairs or accountable officers.",
+     "90 per cent", None, "no-match"),
+    ("A BMA survey of 250 GP practices found 47% were fully involved in commissioning decisions.", "47%", None,
+     "no-match"),
+    # another wave named, and its own finding is in the graph
+    ("The January wave of the HSJ barometer put the average budget confidence score at 6.5.",
+     "6.5", "hsj-barometer-2/budget-confidence-score-january", "exact"),
+]
 
 NEGATIVES = [
     ("47% of voters backed the Conservatives at the general election.", "47%"),
@@ -176,7 +207,9 @@ def all_cases(index) -> list[tuple[str, str, str | None, str | None]]:
 
 def figure_in(text: str, words: str, traced):
     """The traced figure whose words are ``words`` (case-insensitive), or None."""
-    for t in traced:  # the detector may take in a qualifier the label leaves out ("only 18%" for "18%")
+    from nhskg.trace.matcher import flatten
+
+    for t in flatten(traced):  # a change's ends are figures too; the detector may take in a qualifier the label leaves out ("only 18%" for "18%")
         if t.figure.text.lower() == words.lower() or t.figure.text.lower().endswith(" " + words.lower()):
             return t
     return None

@@ -77,6 +77,8 @@ class Figure:
     expressed_as: str  # numeral | number-words | verbal-fraction
     start: int = 0
     end: int = 0
+    #: a change ("from 19% to 12%"): its two ends, each a figure of its own; the change is their difference
+    ends: tuple[Figure, Figure] | None = None
 
     @property
     def decimal_places(self) -> int:
@@ -191,6 +193,36 @@ def find_figures(text: str) -> list[Figure]:
         found.append(Figure(phrase, figure.value, figure.unit, figure.qualifier, figure.expressed_as,
                             match.start(), match.end()))
     return found
+
+
+_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_TO = re.compile(r"\s+to\s+$", re.IGNORECASE)
+
+
+def find_changes(text: str, figures: list[Figure]) -> list[Figure]:
+    """``figures`` with each "from A to B" pair of the same unit made one change figure with both ends.
+
+    A change of percentages is in percentage points ("from 19% to 12%" is -7 points), one of other
+    numbers in their unit ("from 6.5 to 7.2"). ``find_figures`` keeps the ends apart: the texts'
+    hand-counted figures count each end, and the build never reads changes."""
+    out: list[Figure] = []
+    i = 0
+    while i < len(figures):
+        a = figures[i]
+        b = figures[i + 1] if i + 1 < len(figures) else None
+        before = text[max(0, a.start - 8):a.start]
+        if (b is not None and a.unit == b.unit and a.unit in ("percent", "number") and a.ends is None
+                and _FROM.search(before) and _TO.match(text[a.end:b.start])):
+            start = a.start - len(_FROM.search(before).group(0))
+            unit = "percentage-point" if a.unit == "percent" else a.unit
+            out.append(Figure(text[start:b.end], b.value - a.value, unit, None,
+                              "numeral" if a.expressed_as == b.expressed_as == "numeral" else "number-words",
+                              start, b.end, (a, b)))
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
 
 
 def number_tokens(text: str) -> list[tuple[int, int, str]]:

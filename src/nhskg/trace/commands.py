@@ -16,13 +16,23 @@ from .report import format_text, read_input
 @click.command("trace")
 @click.argument("text", required=False)
 @click.option("--file", "file", metavar="PATH", help="Read the article from PATH (- for standard input).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def trace_command(text: str | None, file: str | None, fmt: str) -> None:
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "claimreview"]), default="text",
+              show_default=True, help="claimreview: schema.org ClaimReview JSON-LD, one per figure.")
+@click.option("--url", metavar="URL", help="The article's address (for --format claimreview).")
+@click.option("--date", metavar="YYYY-MM-DD", help="The article's publication date (for --format claimreview).")
+def trace_command(text: str | None, file: str | None, fmt: str, url: str | None, date: str | None) -> None:
     """Trace each figure of TEXT (or an article) to the survey, document, sentence and offsets it came from."""
+    from .claimreview import check_date, check_url
+
+    check_url(url), check_date(date)  # a bad option is reported before the graph is read
     article = read_input(text, file)
     index = load_index(load_store(fresh_trig()))
     traced = Tracer(index).trace(article)
-    if fmt == "json":
+    if fmt == "claimreview":
+        from .claimreview import claimreviews
+
+        click.echo(json.dumps(claimreviews(article, traced, index, url, date), indent=1, ensure_ascii=False))
+    elif fmt == "json":
         click.echo(json.dumps(to_json(article, traced), indent=1, ensure_ascii=False))
     else:
         click.echo(format_text(article, traced, index), nl=False)

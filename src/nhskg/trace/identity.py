@@ -54,6 +54,25 @@ def credited_names(text: str) -> set[str]:
     return found
 
 
+_SOURCE = re.compile(
+    r"(?:(?:survey|poll|study|report|research|analysis|barometer)\s+(?:by|from|for|of)\s+(?:the\s+)?"
+    r"(?P<after>[A-Z][\w'’&.-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'’&.-]*)*))"
+    r"|(?:(?P<before>[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*)*)(?:['’]s)?\s+(?:survey|poll|study|barometer)\b)"
+    r"|(?:(?i:according\s+to)\s+(?:the\s+|an?\s+)?(?P<according>[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*)*))")
+_NOT_SOURCES = {"the", "a", "an", "this", "that", "new", "one", "his", "her", "their", "its", "our", "latest", "third"}
+
+
+def named_sources(clause: str) -> set[str]:
+    """Who the clause credits the figure to ("a King's Fund survey", "according to the BMA"), lower-cased."""
+    found = set()
+    for m in _SOURCE.finditer(clause):
+        name = (m.group("after") or m.group("before") or m.group("according") or "").strip(" .")
+        name = re.sub(r"['’]s$", "", re.sub(r"^(?:a|an|the)\s+", "", name, flags=re.I))
+        if name and name.lower() not in _NOT_SOURCES and not name.isdigit():
+            found.add(name.lower())
+    return found
+
+
 @dataclass
 class SampleSize:
     value: int
@@ -152,12 +171,14 @@ class Identity:
     reasons: list[str]
     notes: list[str]
     by_name: bool = False  # established by who ran it or its wave, not by a sample size alone
+    #: another wave or month named: a clause crediting the series by name does not undo this
+    other_wave: bool = False
 
 
 def weigh(cues: ArticleCues, facts: SurveyFacts) -> Identity:
     """Weigh the article's cues against one survey."""
     conflicts, positives, notes = [], [], []
-    by_name = False
+    by_name = other_wave = False
     if cues.names:
         named = [n for n in cues.names if any(_names_agree(n, p) for p in facts.names)]
         if named:
@@ -181,10 +202,12 @@ def weigh(cues: ArticleCues, facts: SurveyFacts) -> Identity:
             by_name = True
         else:
             conflicts.append("another wave")
+            other_wave = True
     if cues.months and facts.month is not None:
         if facts.month in cues.months and (not cues.years or facts.year in cues.years):
             positives.append(f"fieldwork in {facts.month.title()}")
         elif facts.month not in cues.months:
             conflicts.append(f"fieldwork in {', '.join(sorted(cues.months))}, not {facts.month}")
+            other_wave = True
     return Identity(bool(conflicts), bool(positives) and not conflicts, conflicts or positives, notes,
-                    by_name and not conflicts)
+                    by_name and not conflicts, other_wave)

@@ -17,10 +17,19 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..figures import Figure, find_figures, judge_fit
-from .identity import SurveyFacts, credited_names, is_sample_size, read_cues, survey_facts, weigh
+from ..figures import Figure, find_changes, find_figures, judge_fit
+from .identity import (
+    SurveyFacts,
+    credited_names,
+    is_sample_size,
+    named_sources,
+    read_cues,
+    survey_facts,
+    weigh,
+)
 from .index import FindingInfo
-from .meaning import polarity, reversed_meaning
+from .meaning import is_polar, polarity, reversed_meaning
+from .words import _UNIT_WORDS, _sentence, _sentence_bounds, _window, tokens  # noqa: F401 (_sentence: the tests)
 
 NUMERIC_SCORE = {"derived": 0.45, "exact": 1.0, "rounded": 0.9, "approximate": 0.75, "fits": 0.75, "stretched": 0.5, "contradicts": 0.1}
 MIN_CONTEXT = 0.22  # share of the sentence's distinctive words the finding must explain
@@ -28,36 +37,6 @@ MIN_CONTEXT_TO_CONTRADICT = 0.45
 MIN_SCORE = 0.45
 #: when the article establishes the finding's survey, less of the clause need be explained by it
 MIN_CONTEXT_ESTABLISHED = 0.12
-#: words of the unit, not of the claim: they cannot show that a clause is about a finding
-_UNIT_WORDS = {"percentage", "point", "points", "cent", "per"}
-_STOP = set("""a an the of to in on at for by with from and or but nor is are was were be been being it its
-this that these those they them their there here as than then so such which who whom whose what when where why how
-all any both each few more most other some own same only just over under very can will would should could may might
-must do does did done have has had having say says said told tell also about into up down out off again further once
-per cent percent survey surveys found find finds according respondents respondent responses response replies
-ccg ccgs clinical group groups
-leaders leader one two three four five six seven eight nine ten half third thirds quarter quarters fifth fifths
-nearly almost over under less more than just about around majority""".split())
-_SYNONYMS = {"constrict": "restrict", "unhappy": "dissatisfi", "dissatisfaction": "dissatisfi", "satisfaction": "satisfi",
-             "confidence": "confid", "authorization": "authoris", "authorisation": "authoris", "bigger": "larger",
-             "debt": "debt", "involvement": "involv", "engagement": "engag", "relationship": "relation"}
-
-
-def stem(word: str) -> str:
-    word = word.lower().strip("'’")
-    word = re.sub(r"['’]s$", "", word)
-    for suffix in ("ation", "ing", "ed", "es", "s", "ly"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            word = word[: -len(suffix)]
-            break
-    for prefix, canonical in _SYNONYMS.items():
-        if word.startswith(prefix):
-            return canonical
-    return word
-
-
-def tokens(text: str) -> list[str]:
-    return [stem(w) for w in re.findall(r"[A-Za-z][A-Za-z'’-]+", text) if w.lower() not in _STOP and len(w) > 2]
 
 
 @dataclass
@@ -78,6 +57,13 @@ class TracedFigure:
     figure: Figure
     verdict: str
     matches: list[Match] = field(default_factory=list)
+    #: a change ("from 19% to 12%"): each end traced on its own; ``matches`` are the change's own
+    ends: list[TracedFigure] = field(default_factory=list)
+
+
+def flatten(traced: list[TracedFigure]) -> list[TracedFigure]:
+    """Every traced figure with a change's ends before the change itself (for labels that name an end)."""
+    return [x for t in traced for x in (*t.ends, t)]
 
 
 class Article:
@@ -131,6 +117,10 @@ class Tracer:
                                                 *(e.words or "" for e in f.evidence)])))
                      for iri, f in index.items()}
         self.polarity = {iri: polarity(f.option) for iri, f in index.items()}
+        # every polar notion the finding's sources use of it: "not able to shape", curated as standing for
+        # "not involved", makes "able" a way of saying this finding
+        self.notions = {iri: set(self.polarity[iri]) | {n for e in f.evidence for n in polarity(e.exact)}
+                        for iri, f in index.items()}
         documents = Counter(t for bag in self.bags.values() for t in set(bag))
         self.idf = {t: math.log(1 + len(self.bags) / n) for t, n in documents.items()}
         self.facts = {f.survey: survey_facts(f) for f in index.values()}
@@ -170,8 +160,10 @@ class Tracer:
                 continue  # the clause credits the figure to someone else's survey
             identity = article.identities[info.survey]
             named_party = any(name in lowered for name in parties if len(name) > 2)
-            if identity.conflict and not any(n in p or p in n for n in credited for p in self.facts[info.survey].names):
-                continue  # the article is about another survey, or another wave of this one
+            if identity.other_wave or (identity.conflict and not any(
+                    n in p or p in n for n in credited for p in self.facts[info.survey].names)):
+                continue  # the article is about another survey, or another wave of this one (the series' name
+                # in the clause says which survey, not which wave)
             if info.base and not _SUBGROUP.search(clause):
                 continue  # a subgroup's share is not a share of all respondents
             numeric = judge_fit(figure, info.value)
@@ -191,6 +183,9 @@ class Tracer:
             elif not ((set(window) | set(tokens(figure.text))) - _UNIT_WORDS) & self.core[iri]:
                 continue  # nothing of what was asked or answered is in the figure's clause
             arithmetic = None
+            states = set(claim) - {"up"}  # a direction ("rose to 7.2") is about change, not the state asked
+            if states and self.polarity[iri] and not states & self.notions[iri]:
+                continue  # both say something polar, about different things: "satisfied" is not "involved"
             if reversed_meaning(claim, self.polarity[iri]):
                 if info.unit != "percent":
                     continue
@@ -204,6 +199,8 @@ class Tracer:
                     continue
             elif numeric == "contradicts" and not established:
                 continue  # a differing number alone does not establish the survey
+            if numeric == "contradicts" and not {t for t in set(window) & self.core[iri] if not is_polar(t)}:
+                continue  # the same question must be asked: "not at all confident" alone names no question
             bonus = 0.1 if identity.by_name or named_party else 0.0  # a sample size never lifts a score
             score = min(1.0, 0.6 * context + 0.4 * NUMERIC_SCORE[numeric] + bonus)
             if context >= (MIN_CONTEXT_ESTABLISHED if established else MIN_CONTEXT) and score >= MIN_SCORE and (
@@ -218,14 +215,35 @@ class Tracer:
     def trace(self, text: str, progress: bool | None = None) -> list[TracedFigure]:
         """Every figure of ``text`` traced; a progress bar on standard error for inputs over 100 KB."""
         figures = find_figures(text)
-        article = Article(text, figures, self.facts)
+        article = Article(text, figures, self.facts)  # the survey cues read every figure, ends included
+        units = find_changes(text, figures)
         show = len(text) > PROGRESS_OVER if progress is None else progress
         out = []
-        for i, figure in enumerate(figures):
-            out.append(self.trace_figure(figure, text, figures[max(0, i - 3):i + 4], article))
-            if show and (i % 200 == 0 or i == len(figures) - 1):
-                _progress(i + 1, len(figures))
+        for i, figure in enumerate(units):
+            if figure.ends:
+                out.append(self.trace_change(figure, text, units, i, article))
+            else:
+                out.append(self.trace_figure(figure, text, units[max(0, i - 3):i + 4], article))
+            if show and (i % 200 == 0 or i == len(units) - 1):
+                _progress(i + 1, len(units))
         return out
+
+    def trace_change(self, change: Figure, text: str, units: list[Figure], i: int, article: Article) -> TracedFigure:
+        """A change traced as a whole (against the changes the graph holds, in percentage points) and at
+        each end (against the findings for the value before and after).
+
+        The verdict is the change's own when it matches; else the weakest of its ends that match, since
+        the claim is only as good as its weakest traced part."""
+        others = [*units[max(0, i - 3):i], *units[i + 1:i + 4]]
+        # each end reads the whole clause: its sibling end is not a neighbour that cuts its words off
+        ends = [self.trace_figure(end, text, [end, *others], article) for end in change.ends or ()]
+        own = self.trace_figure(change, text, [change, *others], article) \
+            if change.unit == "percentage-point" else TracedFigure(change, "no-match")
+        if own.matches:
+            return TracedFigure(change, own.verdict, own.matches, ends)
+        verdicts = [e.verdict for e in ends if e.matches]
+        verdict = min(verdicts, key=lambda v: (NUMERIC_SCORE[v], v)) if verdicts else "no-match"
+        return TracedFigure(change, verdict, [], ends)
 
 
 PROGRESS_OVER = 100_000
@@ -254,87 +272,27 @@ def _progress(done: int, total: int) -> None:
     sys.stderr.flush()
 
 
-_SOURCE = re.compile(
-    r"(?:(?:survey|poll|study|report|research|analysis|barometer)\s+(?:by|from|for|of)\s+(?:the\s+)?"
-    r"(?P<after>[A-Z][\w'’&.-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'’&.-]*)*))"
-    r"|(?:(?P<before>[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*)*)(?:['’]s)?\s+(?:survey|poll|study|barometer)\b)"
-    r"|(?:(?i:according\s+to)\s+(?:the\s+|an?\s+)?(?P<according>[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*)*))")
-_NOT_SOURCES = {"the", "a", "an", "this", "that", "new", "one", "his", "her", "their", "its", "our", "latest", "third"}
-
-
-def named_sources(clause: str) -> set[str]:
-    """Who the clause credits the figure to ("a King's Fund survey", "according to the BMA"), lower-cased."""
-    found = set()
-    for m in _SOURCE.finditer(clause):
-        name = (m.group("after") or m.group("before") or m.group("according") or "").strip(" .")
-        name = re.sub(r"['’]s$", "", re.sub(r"^(?:a|an|the)\s+", "", name, flags=re.I))
-        if name and name.lower() not in _NOT_SOURCES and not name.isdigit():
-            found.add(name.lower())
-    return found
-
-
 _SURVEY_WORDS = re.compile(r"\b(?:survey|poll|barometer|answered|responded)\b", re.I)
-_RESPONSES = re.compile(r"\s+(?:[\w-]+\s+){0,2}(?:responses|respondents|replies|leaders|people)\b", re.I)
-
-
-#: Words after a figure usually say what it counts ("32% say they are not involved"); words before it
-#: may belong to the previous figure's claim, so they count for less.
-LEFT_WEIGHT = 0.5
-
-
-def _window(text: str, figure: Figure, neighbours: list[Figure],
-            bounds: tuple[int, int] | None = None) -> tuple[dict[str, float], str]:
-    """The words of the figure's claim, each with a weight: its sentence, cut at neighbouring figures;
-    and the claim's text, for reading its meaning.
-
-    A figure restating its neighbour in brackets ("Almost half (47%)") does not cut, and a bracketed
-    figure ("NHS London (12.6%)") takes its claim from the words before it."""
-    start, end = bounds or _sentence_bounds(text, figure.start, figure.end)
-    for other in neighbours:
-        if other is figure or _restates(text, figure, other) or _restates(text, other, figure):
-            continue
-        if start <= other.start and other.end <= figure.start:
-            start = max(start, other.end)
-        elif end >= other.end and other.start >= figure.end:
-            end = min(end, other.start)
-    bracketed = text[max(0, figure.start - 1):figure.start] == "(" and text[figure.end:figure.end + 1] == ")"
-    left, right = (1.0, LEFT_WEIGHT) if bracketed else (LEFT_WEIGHT, 1.0)
-    window = {t: left for t in tokens(text[start:figure.start])}
-    window.update({t: right for t in tokens(text[figure.end:end])})
-    return window, text[start:end]
-
-
-def _restates(text: str, first: Figure, second: Figure) -> bool:
-    """True when ``second`` follows ``first`` in brackets: the same figure said twice."""
-    return first.end <= second.start and re.fullmatch(r"\s*(?:\w+\s+){0,2}\(", text[first.end:second.start]) is not None
-
-
-def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The clause around [start, end): sentences end at . ! ? or a new line, and a semicolon ends a clause."""
-    left = max((m.end() for m in re.finditer(r"[.!?;]\s|\n", text[:start])), default=0)
-    after = re.search(r"[.!?;](?=\s|$)|\n", text[end:])
-    return left, end + after.start() + 1 if after else len(text)
-
-
-def _sentence(text: str, start: int, end: int) -> str:
-    """The sentence around [start, end): from the last stop before it to the first after it."""
-    left, right = _sentence_bounds(text, start, end)
-    return text[left:right]
 
 
 def to_json(text: str, traced: list[TracedFigure]) -> dict:
-    """The JSON shape of the issue: figures with their verdict and matches, IRIs as strings."""
-    figures = []
-    for t in traced:
-        figures.append({
-            "text": t.figure.text, "start": t.figure.start, "end": t.figure.end, "value": float(t.figure.value),
+    """The JSON shape of the issue: figures with their verdict and matches, IRIs as strings; a change
+    ("from 19% to 12%", in percentage points) carries its two ends, each traced, under ``ends``."""
+    return {"input": text, "figures": [_figure_json(t) for t in traced]}
+
+
+def _figure_json(t: TracedFigure) -> dict:
+    return {"text": t.figure.text, "start": t.figure.start, "end": t.figure.end, "value": float(t.figure.value),
             "unit": t.figure.unit, "qualifier": t.figure.qualifier, "verdict": t.verdict,
+            "ends": [_figure_json(e) for e in t.ends],
             "matches": [{
                 "finding": m.finding.iri, "score": m.score, "value": float(m.finding.value),
                 "survey": m.finding.survey,
+                # the reasoning: how a derived figure follows, why the survey is taken as established,
+                # and what the article says differently (its sample size)
+                "arithmetic": m.arithmetic, "reasons": m.reasons, "notes": m.notes,
                 "evidence": [{"document": e.document, "title": e.title, "publisher": e.publisher, "url": e.url,
                               "date": e.date, "exact": e.exact, "start": e.start, "end": e.end}
                              for e in m.finding.evidence],
-            } for m in t.matches]})
-    return {"input": text, "figures": figures}
+            } for m in t.matches]}
 

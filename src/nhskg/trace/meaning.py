@@ -78,6 +78,12 @@ def polarity(text: str) -> dict[str, int]:
     return {n: s for n, s in out.items() if s}
 
 
+def is_polar(word: str) -> bool:
+    """True for a word that only says which way a claim points ("not", "confident", "fell"), not what about."""
+    word = word.lower().replace("’", "'")
+    return bool(_NEGATORS.match(word)) or _polar(word) is not None
+
+
 def reversed_meaning(claim: dict[str, int], finding: dict[str, int]) -> bool:
     """True when the two share a notion with opposite signs and none with the same sign."""
     shared = set(claim) & set(finding)

@@ -8,7 +8,7 @@ from pathlib import Path
 from ..errors import UserError
 from ..iris import curie
 from .index import FindingInfo
-from .matcher import TracedFigure
+from .matcher import Match, TracedFigure
 
 
 def marked(text: str, traced: list[TracedFigure]) -> str:
@@ -34,14 +34,35 @@ def _survey_line(info: FindingInfo) -> str:
     return "; ".join(parts)
 
 
+def reasoning(m: Match) -> list[str]:
+    """How the verdict was reached: the arithmetic of a derived figure, why the survey is taken as the
+    article's, and the discrepancies a fact-checker should look at."""
+    lines = []
+    if m.arithmetic:
+        lines.append(f"    arithmetic: {m.arithmetic} (derived here; the source never states it)")
+    if m.reasons:
+        lines.append(f"    same survey: {'; '.join(m.reasons)}")
+    lines += [f"    discrepancy: {note}" for note in m.notes]
+    return lines
+
+
 def trail(number: int, t: TracedFigure, index: dict[str, FindingInfo]) -> list[str]:
     head = f"[{number}] “{t.figure.text}” = {t.figure.value} {t.figure.unit}"
     if t.figure.qualifier:
         head += f" ({t.figure.qualifier})"
     lines = [f"{head} — {t.verdict.upper()}"]
+    for end, label in zip(t.ends, ("from", "to")):
+        # a change: each end's own trail, indented under it
+        lines.append(f"    {label} “{end.figure.text}” — {end.verdict.upper()}")
+        lines += ["    " + line for line in trail(number, end, index)[1:]]
+    if t.ends and not t.matches:
+        lines.append("    the change itself: no finding in the graph states it")
+        return lines
     if not t.matches:
         lines.append("    no finding in the graph says this")
         return lines
+    if t.ends:
+        lines.append("    the change itself:")
     for rank, m in enumerate(t.matches):
         f = m.finding
         prefix = "    " if rank == 0 else "    other candidate: "
@@ -49,6 +70,7 @@ def trail(number: int, t: TracedFigure, index: dict[str, FindingInfo]) -> list[s
         lines.append(f"{prefix}{curie(f.iri)}: {f.value} {f.unit} — {f.option or f.question} ({kind}; score {m.score})")
         if rank:
             continue
+        lines += reasoning(m)
         lines.append(f"    survey: {_survey_line(f)}")
         for e in f.evidence:
             facts = ", ".join(x for x in (e.publisher, e.date, e.url) if x) or "publisher and date not identified"

@@ -201,7 +201,11 @@ def create_app(store: ox.Store, dist_dir: Path, limits: guard.Limits | None = No
             return _error(400, "give the text to trace in the field 'text'")
         if len(text) > 2_000_000:
             return _error(413, "the text is over 2,000,000 characters: trace it with `nhskg trace --file`")
-        return JSONResponse(await run_in_threadpool(renderer.trace_json, text, form.get("url"), form.get("date")))
+        try:
+            result = await run_in_threadpool(renderer.trace_json, text, form.get("url"), form.get("date"))
+        except UserError as exc:  # a malformed url or date: the user's to fix
+            return _error(400, str(exc))
+        return JSONResponse(result)
 
     async def trace_page(request: Request) -> Response:
         text = request.query_params.get("text")

@@ -110,12 +110,17 @@ class Renderer:
             return self._tracer
 
     def trace_json(self, text: str, url: str | None = None, date: str | None = None) -> dict:
+        """The trace as JSON, its HTML and one schema.org ClaimReview per figure (a bad url or date:
+        ``UserError``)."""
+        from ..trace.claimreview import check_date, check_url, claimreviews
         from ..trace.matcher import to_json
 
+        check_url(url or None), check_date(date or None)  # before the work, so a typo costs nothing
         tracer = self.tracer()
         traced = tracer.trace(text)
         data = to_json(text, traced)
-        return {"trace": data, "html": self.render("trace_result.html", data=data, labels=resources.Labels(self.store))}
+        return {"trace": data, "html": self.render("trace_result.html", data=data, labels=resources.Labels(self.store)),
+                "claimreview": claimreviews(text, traced, tracer.index, url or None, date or None)}
 
     def trace_page(self, text: str | None = None) -> str:
         result = self.trace_json(text)["html"] if text and text.strip() else None
