@@ -4,6 +4,7 @@ and screenshots that must show content. A missing browser fails here: it is neve
 
 from __future__ import annotations
 
+import json
 import shutil
 import signal
 import struct
@@ -127,6 +128,8 @@ def test_a_trace_from_the_trace_page(server, browser, tmp_path):
     WebDriverWait(browser, 20).until(ready.presence_of_element_located((By.CSS_SELECTOR, ".trail")))
     trail = browser.find_element(By.CSS_SELECTOR, ".trail").text
     assert "EXACT" in trail.upper() and "47% of CCGs say they are fully involved" in trail
+    review = json.loads(browser.find_element(By.ID, "claimreview").text)  # the ClaimReview to copy
+    assert review[0]["@type"] == "ClaimReview" and review[0]["reviewRating"]["alternateName"] == "exact"
     shot = browser.get_screenshot_as_png()
     (tmp_path / "trace.png").write_bytes(shot)
     assert colours_in(shot) > 20
