@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -92,3 +93,24 @@ def test_an_edit_reaches_the_query_that_follows_it(project):
     after = _run(project, "sparql", LABEL_OF_TOPIC, "--format", "csv")
     assert after.returncode == 0, after.stderr
     assert "commissioning support services" in after.stdout and "building it first" in after.stderr
+
+
+def test_a_removed_input_an_editor_s_swap_file_and_a_clock_in_the_future(project):
+    """Found in review: a deleted input went unnoticed, a dotfile counted, a future time rebuilt for ever."""
+    assert _run(project, "build").returncode == 0
+    swap = project / "graph" / "curation" / ".people.yaml.swp"
+    swap.write_text("x", encoding="utf-8")
+    assert _run(project, *READING_COMMANDS["sparql"]).stderr == ""  # a swap file is not an input
+    swap.unlink()
+    judgements = project / "graph" / "curation" / "series.yaml"
+    kept = judgements.read_bytes()
+    judgements.unlink()
+    removed = _run(project, *READING_COMMANDS["sparql"])
+    assert "graph/curation/series.yaml was removed since dist/nhskg.trig was built" in removed.stderr
+    judgements.write_bytes(kept)
+    future = time.time() + 3600
+    os.utime(project / "ontology" / "nhskg.ttl", (future, future))
+    first = _run(project, *READING_COMMANDS["sparql"])
+    assert "changed since dist/nhskg.trig was built" in first.stderr and first.returncode == 0
+    again = _run(project, *READING_COMMANDS["sparql"])
+    assert again.stderr == "", "a file dated in the future must not make every command rebuild"

@@ -96,6 +96,7 @@ def test_register_bodies_link_out_to_their_ons_geography(dataset):
     """Each CCG, area team, region, PCT and SHA links to the ONS statistical geography of its register
     code by schema:areaServed (the area it served: owl:sameAs would make the body a geography)."""
     from rdflib.namespace import OWL, RDF
+
     from nhskg.vocab import SCHEMA
 
     kinds = {NHSKG.ClinicalCommissioningGroup: "E38", NHSKG.AreaTeam: "E39", NHSKG.CommissioningRegion: "E40",

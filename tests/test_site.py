@@ -85,7 +85,12 @@ def test_the_redirect_rules(site):
     static = (out / ".htaccess").read_text(encoding="utf-8")
     assert "RewriteRule ^id/(.+)$ /doc/$1 [R=303,L]" in static and "text/turtle" in static
     w3id = (out / "w3id.htaccess").read_text(encoding="utf-8")
-    assert f"{BASE_URL}/doc/$1.ttl [R=303,L]" in w3id and f"{BASE_URL}/doc/$1.html [R=303,L]" in w3id
+    lines = w3id.splitlines()
+    assert f"RewriteRule ^id/(.+)$ {BASE_URL}/doc/$1.ttl [R=303,L]" in lines
+    assert lines[lines.index(f"RewriteRule ^id/(.+)$ {BASE_URL}/doc/$1.ttl [R=303,L]") - 1] == \
+        "RewriteCond %{HTTP_ACCEPT} text/turtle"
+    assert f"RewriteRule ^id/(.+)$ {BASE_URL}/doc/$1.html [R=303,L]" in lines
+    assert f"RewriteRule ^def/?(.*)$ {BASE_URL}/def/index.html#$1 [R=303,NE,L]" in lines  # the term kept
 
 
 def test_a_folder_that_is_not_a_site_is_refused_and_a_site_is_replaced_whole(built, tmp_path):

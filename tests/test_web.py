@@ -57,7 +57,7 @@ def test_service_is_refused_before_anything_runs(text):
 @pytest.mark.parametrize("text", [
     'SELECT * { ?s ?p "SERVICE" }', "SELECT * { ?s <urn:SERVICE> ?o }  # SERVICE in a comment",
     "SELECT ?insert { ?insert ?p ?o } LIMIT 1", 'SELECT * { ?s ?p """LOAD\nDROP""" }',
-    "PREFIX service: <urn:s#> SELECT * { ?s service:x ?o }",
+    "PREFIX svc: <urn:s#> SELECT * { ?s svc:service ?o }",
 ])
 def test_the_words_in_strings_iris_comments_and_names_are_not_keywords(text):
     guard.screen(text)  # must not raise
@@ -195,6 +195,29 @@ def test_protocol_errors(client):
     assert too_long.status_code == 413
 
 
+def test_a_graph_named_twice_counts_once(client):
+    graph = "https://w3id.org/nhskg/graph/ontology"
+    once = client.get("/sparql", params={"query": "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }", "default-graph-uri": graph})
+    twice = client.get("/sparql", params=[("query", "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"),
+                                          ("default-graph-uri", graph), ("default-graph-uri", graph)])
+    assert once.json() == twice.json()
+
+
+def test_one_query_parameter_and_a_query_in_a_post(client):
+    assert client.get("/sparql", params=[("query", "ASK {}"), ("query", "SELECT * {}")]).status_code == 400
+    assert client.post("/sparql", data={"other": "x"}).status_code == 400
+
+
+def test_a_form_the_client_cannot_read_is_a_406_and_negotiated_answers_vary(client):
+    select = client.get("/sparql", params={"query": "SELECT * { ?s ?p ?o } LIMIT 1"}, headers={"Accept": "text/turtle"})
+    assert select.status_code == 406
+    construct = client.get("/sparql", params={"query": "CONSTRUCT WHERE { ?s ?p ?o } LIMIT 1"},
+                           headers={"Accept": "text/csv"})
+    assert construct.status_code == 406
+    ok = client.get("/sparql", params={"query": "ASK {}"})
+    assert "Accept" in ok.headers["vary"]
+
+
 def test_dataset_parameters_choose_the_graphs(client):
     response = client.get("/sparql", params={"query": "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }",
                                              "default-graph-uri": "https://w3id.org/nhskg/graph/document/003"})
@@ -266,7 +289,8 @@ def test_a_description_carries_the_annotation_s_target_and_selectors(client):
 
 @pytest.mark.parametrize("path", ["/id/ccg/XXX", "/doc/ccg/XXX", "/doc/nothing", "/no-such-page", "/dumps/secret.txt",
                                   "/dumps/..%2Fpyproject.toml", "/charts/topic/none.svg", "/doc/a%20b", "/id/a%3Eb",
-                                  "/doc/%3Cscript%3E", "/doc/ccg/02Q%22", "/def/NoSuchTerm"])
+                                  "/doc/%3Cscript%3E", "/doc/ccg/02Q%22", "/def/NoSuchTerm", "/doc/%ZZ",
+                                  "/doc/ccg/02Q%00", "/def/%00"])
 def test_unknown_things_are_a_404_page_never_a_traceback(client, path):
     response = client.get(path, headers={"Accept": "text/html"})
     assert response.status_code == 404 and "Traceback" not in response.text
@@ -361,6 +385,25 @@ def test_topic_chart_is_svg(client):
     assert response.status_code == 200 and response.content.lstrip().startswith(b"<?xml")
 
 
+@pytest.mark.parametrize("text", [
+    "PREFIX : <http://127.0.0.1:9/> SELECT * { SERVICE:x { ?a ?b ?c } }",  # SERVICE touching a prefixed name
+    "PREFIX service: <urn:s#> SELECT * { ?s service:x ?o }",  # refused too: it reads like the keyword
+])
+def test_service_touching_a_name_is_refused(text):
+    with pytest.raises(guard.QueryRefused, match="SERVICE"):
+        guard.screen(text)
+
+
+def test_without_network_isolation_any_service_is_refused(monkeypatch):
+    with pytest.raises(guard.QueryRefused, match="cannot isolate"):
+        guard.screen('SELECT * { ?s ?p "service" }', isolated=False)
+    guard.screen('SELECT * { ?s ?p "service" }', isolated=True)
+
+
+def test_the_query_child_has_no_network():
+    assert guard.network_isolation(), "this machine cannot give a query child an empty network namespace"
+
+
 def test_service_never_sends_a_request(client):
     """The refusal comes before Oxigraph could open a connection: a listener on 127.0.0.1 hears nothing."""
     import socket
@@ -374,6 +417,14 @@ def test_service_never_sends_a_request(client):
                      f"SELECT * {{ ?x ?y ?z . SERVICE SILENT <http://127.0.0.1:{port}/> {{ ?s ?p ?o }} }}"):
             response = client.get("/sparql", params={"query": text})
             assert response.status_code == 400 and "SERVICE" in response.text
+        # Spellings that fool a lexical scan (found in review): the child's empty network stops them.
+        for text in (f"PREFIX ex: <http://e/>\nSELECT * {{ BIND(ex:a\\# AS ?z) SERVICE <http://127.0.0.1:{port}/> "
+                     "{ ?a ?b ?c } }",
+                     f"PREFIX ex: <http://e/>\nSELECT * {{ BIND(ex:a\\' AS ?z) SERVICE <http://127.0.0.1:{port}/> "
+                     "{ ?a ?b ?c } FILTER('x' = 'x') }",
+                     f"PREFIX : <http://127.0.0.1:{port}/>\nSELECT * {{ FILTER(1<2)SERVICE:x#>\n{{ ?a ?b ?c }} }}"):
+            response = client.get("/sparql", params={"query": text})
+            assert 400 <= response.status_code < 500, (text, response.status_code)
         with pytest.raises(socket.timeout):
             listener.accept()
 

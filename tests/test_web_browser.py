@@ -142,4 +142,6 @@ def test_following_links_from_home_to_a_claim_and_its_source(server, browser):
     span = browser.find_element(By.CSS_SELECTOR, ".verbatim a.span")
     span.click()
     assert browser.current_url.startswith(server + "/doc/")
-    assert browser.find_elements(By.CSS_SELECTOR, "blockquote mark") or browser.find_elements(By.CSS_SELECTOR, "h1")
+    marked = browser.find_elements(By.CSS_SELECTOR, ".evidence blockquote mark")
+    assert marked and marked[0].text.strip(), "a claim's page shows its words in their sentence"
+    assert "CCGs want less bureaucracy" in browser.find_element(By.CSS_SELECTOR, ".evidence blockquote cite").text

@@ -8,6 +8,7 @@ import concurrent.futures
 import signal
 import time
 import urllib.error
+from pathlib import Path
 
 import httpx
 import pytest
@@ -17,13 +18,30 @@ from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from SPARQLWrapper import JSON, TURTLE, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
+SERVERS: dict[str, int] = {}
+
+
+def children_of(pid: int) -> list[int]:
+    """The live (not zombie) child processes of ``pid``, read from /proc."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid and fields[0] != "Z":
+            found.append(int(stat.parent.name))
+    return found
+
+
 SURVEYS = "SELECT ?s WHERE { ?s a <https://w3id.org/nhskg/def/Survey> } ORDER BY ?s"
 SLOW = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    process, base = start_server(project_copy(tmp_path_factory.mktemp("served")), "--timeout", "2", "--max-rows", "5000")
+    process, base = start_server(project_copy(tmp_path_factory.mktemp("served")), "--timeout", "8", "--max-rows", "5000")
+    SERVERS[base] = process.pid
     yield base
     process.send_signal(signal.SIGINT)
     process.wait(timeout=20)
@@ -70,7 +88,7 @@ def test_refusals_through_a_real_client_and_the_server_answers_after_each(server
             client.query().convert()
         if error is urllib.error.HTTPError:
             assert raised.value.code == 503 and b"time limit" in raised.value.read()
-        assert time.monotonic() - started < 10
+        assert time.monotonic() - started < 15
         client.setQuery("ASK { ?s ?p ?o }")
         assert client.query().convert()["boolean"] is True
 
@@ -105,3 +123,24 @@ def test_ctrl_c_stops_the_server(tmp_path):
     process.send_signal(signal.SIGINT)
     assert process.wait(timeout=20) is not None
     assert "Traceback" not in process.stderr.read()
+
+
+def test_a_client_that_goes_away_stops_its_query(server):
+    """The child is killed within moments of the disconnect, not at the time limit (8 s here)."""
+    pid = SERVERS[server]
+    started = time.monotonic()
+    with pytest.raises(httpx.TimeoutException):
+        httpx.get(server + "/sparql", params={"query": SLOW}, timeout=1.5)
+    while children_of(pid) and time.monotonic() - started < 6:
+        time.sleep(0.1)
+    assert not children_of(pid), "the query's child outlived its client"
+    assert time.monotonic() - started < 6
+    assert httpx.get(server + "/sparql", params={"query": "ASK { ?s ?p ?o }"}).json()["boolean"] is True
+
+
+def test_too_many_queries_at_once_are_turned_away_not_queued(server):
+    with concurrent.futures.ThreadPoolExecutor(12) as pool:
+        statuses = list(pool.map(lambda _: httpx.get(server + "/sparql", params={"query": SLOW}, timeout=30).status_code,
+                                 range(12)))
+    assert statuses.count(503) == 12  # each either hits the time limit (503) or finds every slot taken (503)
+    assert httpx.get(server + "/sparql", params={"query": "ASK { ?s ?p ?o }"}).json()["boolean"] is True

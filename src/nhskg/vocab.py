@@ -9,7 +9,6 @@ themselves are plain strings in ``iris``, which the use side reads without impor
 from __future__ import annotations
 
 import re
-
 from xml.sax import SAXException
 
 from rdflib import Namespace, URIRef

@@ -1,9 +1,9 @@
-"""One rule for every command that reads the built graph: build first when ``dist/`` is older than its inputs.
+"""One rule for every command that reads the built graph: build first when ``dist/`` is not of its inputs.
 
-The inputs are the ontology, the shapes, the curated files, sources and registers, the query catalogue,
-and the code of the build side itself. The check only looks at file times (no rdflib, no parsing), so a
-command that reads a current ``dist/`` pays nothing for it; when ``dist/`` is stale or missing it says so
-in one line on stderr and builds it.
+``dist/inputs.json`` records every input file as the build found it (``inputs``); dist/ is current when
+the files are exactly those, no more, no fewer, unchanged. The check reads file sizes and times only (no
+rdflib, no parsing), so a command that reads a current dist/ pays nothing for it; a stale or missing
+dist/ is said in one line on stderr and built.
 """
 
 from __future__ import annotations
@@ -12,29 +12,30 @@ import sys
 from pathlib import Path
 
 from .. import paths
+from . import inputs
 
 #: The graph every reading command opens.
 TRIG = "nhskg.trig"
 
 
-def _inputs() -> list[Path]:
-    folders = [paths.ONTOLOGY.parent, paths.SHAPES_DIR, paths.GRAPH_DIR, paths.QUERIES_DIR, *paths.BUILD_CODE_DIRS]
-    files = [f for folder in folders if folder.is_dir() for f in folder.rglob("*") if f.is_file()]
-    return files + [f for f in paths.BUILD_CODE_FILES if f.is_file()]
-
-
 def stale_reason(dist_dir: Path | None = None) -> str | None:
-    """Why ``dist/`` must be rebuilt before it is read (missing, or which input is newer); None if current."""
+    """Why ``dist/`` must be rebuilt before it is read (missing, or which input changed); None if current."""
     trig = paths.dist_file(TRIG, dist_dir)
     if not trig.exists():
         return f"{paths.shown(trig)} is missing"
-    built = trig.stat().st_mtime
-    newer = [f for f in _inputs() if f.stat().st_mtime > built]
-    if not newer:
+    built = inputs.read_record(dist_dir)
+    if built is None:
+        return f"{paths.shown(trig)} has no record of the inputs it was built from"
+    now = inputs.snapshot()
+    changed = sorted(name for name in now if name in built and built[name] != now[name])
+    added = sorted(set(now) - set(built))
+    removed = sorted(set(built) - set(now))
+    if not (changed or added or removed):
         return None
-    newest = max(newer, key=lambda f: f.stat().st_mtime)
-    more = f" and {len(newer) - 1} more" if len(newer) > 1 else ""
-    return f"{paths.shown(newest)}{more} changed since {paths.shown(trig)} was built"
+    first, how = ((changed[0], "changed") if changed else (added[0], "was added") if added else (removed[0], "was removed"))
+    count = len(changed) + len(added) + len(removed)
+    more = f" and {count - 1} more" if count > 1 else ""
+    return f"{first}{more} {how} since {paths.shown(trig)} was built"
 
 
 def fresh_trig(dist_dir: Path | None = None) -> Path:

@@ -24,6 +24,7 @@ from ..errors import UserError
 from ..validation.checks import with_check_results
 from ..validation.shapes import validate_graph
 from ..vocab import NHSKG
+from . import inputs
 from .docs import docs_markdown
 from .dumps import serialise, write_atomically
 from .void import describe
@@ -81,6 +82,7 @@ def summary(ds: Dataset, union: Graph) -> dict:
 
 def run_build(dist_dir: Path | None = None) -> dict:
     """Build, describe and write everything; returns the summary."""
+    read = inputs.snapshot()  # before anything is read: an edit during the build makes dist/ stale
     ds = with_check_results(build_dataset())
     union = union_graph(ds)  # made once: validated, counted and written
     report = validate_graph(union)
@@ -93,6 +95,7 @@ def run_build(dist_dir: Path | None = None) -> dict:
     stats["warnings"] = report.count("warning")
     files = serialise(ds, union, describe(ds, stats, build_time()))
     files["docs/queries.md"] = docs_markdown().encode()
+    files[inputs.RECORD] = inputs.record(read)
     write_atomically(files, dist_dir or paths.DIST_DIR)
     return stats
 

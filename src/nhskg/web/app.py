@@ -12,6 +12,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import threading
 from pathlib import Path
 
 import mimeparse
@@ -51,6 +53,7 @@ DOC_TYPES = {"text/html": "html", "text/turtle": "turtle", "application/ld+json"
 SUFFIXES = {".html": "html", ".ttl": "turtle", ".jsonld": "jsonld", ".nt": "ntriples"}
 DOC_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "jsonld": ox.RdfFormat.JSON_LD, "ntriples": ox.RdfFormat.N_TRIPLES}
 MAX_QUERY_BYTES = 100_000
+QUEUE_SECONDS = 10  # how long a query waits for one of the concurrent slots before a 503
 
 
 def negotiate(accept: str | None, offered: dict[str, str], default: str) -> str | None:
@@ -72,6 +75,7 @@ def create_app(store: ox.Store, dist_dir: Path, limits: guard.Limits | None = No
     limits = limits or guard.Limits()
     renderer = pages.Renderer(store, dist_dir)
     queries = catalogue.catalogue()  # read once: the server serves the catalogue it started with
+    slots = asyncio.Semaphore(limits.concurrent)  # queries at once; each holds a worker thread and a child
 
     async def sparql(request: Request) -> Response:
         if request.method == "POST":
@@ -87,6 +91,8 @@ def create_app(store: ox.Store, dist_dir: Path, limits: guard.Limits | None = No
                 params = QueryParams(body.decode("utf-8", "replace"))
                 if "update" in params:
                     return _error(403, "updates are not accepted: this endpoint is read-only")
+                if "query" not in params:
+                    return _error(400, "POST the query in the form field 'query'")
                 text = params.get("query")
             else:
                 return _error(415, "POST a query as application/sparql-query or as the form field 'query' "
@@ -96,6 +102,8 @@ def create_app(store: ox.Store, dist_dir: Path, limits: guard.Limits | None = No
             text = params.get("query")
             if "update" in params:
                 return _error(403, "updates are not accepted: this endpoint is read-only")
+        if len(params.getlist("query")) > 1:
+            return _error(400, "give exactly one query parameter")
         if text is None:
             graph_format = negotiate(request.headers.get("accept"), GRAPH_TYPES, "turtle") or "turtle"
             return Response(service.description(store, str(request.url_for("sparql")), graph_format),
@@ -123,21 +131,39 @@ def create_app(store: ox.Store, dist_dir: Path, limits: guard.Limits | None = No
         graph_format = forced if forced in guard.GRAPH_FORMATS else negotiate(accept, GRAPH_TYPES, "turtle")
         if results_format is None and graph_format is None:
             return _error(406, "no acceptable format: ask for " + ", ".join(sorted({*RESULT_TYPES, *GRAPH_TYPES})))
+        try:  # a short wait for a free slot, then turned away rather than queued without end
+            await asyncio.wait_for(slots.acquire(), timeout=QUEUE_SECONDS)
+        except asyncio.TimeoutError:
+            return _error(503, f"{limits.concurrent} queries are running: try again shortly", {"Retry-After": "5"})
         try:
             default_graph, named_graphs = _dataset(params)
-            result = await run_in_threadpool(guard.run, store, text, results_format or "json", graph_format or "turtle",
-                                             limits, substitutions, default_graph, named_graphs)
+            result = await _while_connected(request, lambda cancel: guard.run(
+                store, text, results_format or "json", graph_format or "turtle", limits, substitutions,
+                default_graph, named_graphs, cancel))
         except guard.QueryRefused as exc:
             return _error(exc.status, str(exc))
         except UserError as exc:
             return _error(400, str(exc))
-        headers = {"Content-Disposition": f'attachment; filename="results.{_extension(result.format_name)}"'} \
-            if forced else {}
+        finally:
+            slots.release()
+        asked = results_format if result.form != "graph" else graph_format
+        if asked is None:  # the client accepts no format this form of query can have
+            result.close()
+            return _error(406, f"a {'CONSTRUCT or DESCRIBE' if result.form == 'graph' else 'SELECT or ASK'} query's "
+                               "results cannot be given in the formats asked for")
+        headers = {"Vary": "Accept"}
+        if forced:
+            headers["Content-Disposition"] = f'attachment; filename="results.{_extension(result.format_name)}"'
         return StreamingResponse(result.chunks, media_type=result.media_type, headers=headers)
 
     def known(iri: str) -> bool:
         """A usable IRI the graph says something about (a malformed one is simply unknown)."""
-        return expand_iri(iri) == iri and resources.exists(store, iri)
+        if expand_iri(iri) != iri:
+            return False
+        try:
+            return resources.exists(store, iri)
+        except ValueError:  # Oxigraph's IRI check is stricter (bad percent-encoding, NUL)
+            return False
 
     async def identifier(request: Request) -> Response:
         path = request.path_params["path"]
@@ -169,7 +195,7 @@ def create_app(store: ox.Store, dist_dir: Path, limits: guard.Limits | None = No
     async def ontology(request: Request) -> Response:
         fmt = negotiate(request.headers.get("accept"), {"text/html": "html", "text/turtle": "turtle"}, "html")
         if fmt == "turtle" or request.url.path.endswith(".ttl"):
-            return FileResponse(paths.ONTOLOGY, media_type="text/turtle")
+            return FileResponse(paths.ONTOLOGY, media_type="text/turtle", headers={"Vary": "Accept"})
         return _html(renderer.ontology(), {"Vary": "Accept"})
 
     async def term(request: Request) -> Response:
@@ -248,8 +274,9 @@ def create_app(store: ox.Store, dist_dir: Path, limits: guard.Limits | None = No
 def _dataset(params) -> tuple[list | None, list | None]:
     """The protocol's default-graph-uri and named-graph-uri parameters as Oxigraph graph names."""
     try:
-        default = [ox.NamedNode(v) for v in params.getlist("default-graph-uri")]
-        named = [ox.NamedNode(v) for v in params.getlist("named-graph-uri")]
+        # each graph once: a graph named twice must not count its triples twice in the merge
+        default = [ox.NamedNode(v) for v in dict.fromkeys(params.getlist("default-graph-uri"))]
+        named = [ox.NamedNode(v) for v in dict.fromkeys(params.getlist("named-graph-uri"))]
     except ValueError as exc:
         raise UserError(f"default-graph-uri / named-graph-uri: not an IRI ({exc})") from None
     return (default or None), (named or None)
@@ -268,6 +295,18 @@ def _extension(fmt: str) -> str:
     return {"turtle": "ttl", "ntriples": "nt", "rdfxml": "rdf"}.get(fmt, fmt)
 
 
-def _error(status: int, message: str) -> Response:
-    return PlainTextResponse(message + "\n", status_code=status)
+def _error(status: int, message: str, headers: dict | None = None) -> Response:
+    return PlainTextResponse(message + "\n", status_code=status, headers=headers)
+
+
+async def _while_connected(request: Request, run):
+    """``run(cancel)`` in a worker thread; if the client disconnects before it returns, set ``cancel`` so the
+    query's child is stopped at once rather than at the time limit."""
+    cancel = threading.Event()
+    task = asyncio.ensure_future(run_in_threadpool(run, cancel))
+    while not task.done():
+        done, _ = await asyncio.wait({task}, timeout=0.5)
+        if not done and await request.is_disconnected():
+            cancel.set()
+    return task.result()
 

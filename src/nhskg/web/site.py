@@ -61,7 +61,7 @@ def htaccess_w3id(base_url: str) -> str:
         rules += [f"RewriteCond %{{HTTP_ACCEPT}} {media}", f"RewriteRule ^id/(.+)$ {base_url}/doc/$1.{suffix} [R=303,L]"]
     rules += [f"RewriteRule ^id/(.+)$ {base_url}/doc/$1.html [R=303,L]",
               "RewriteCond %{HTTP_ACCEPT} text/turtle", f"RewriteRule ^def/?.*$ {base_url}/def/nhskg.ttl [R=303,L]",
-              f"RewriteRule ^def/?(.*)$ {base_url}/def/index.html [R=303,NE,L]", ""]
+              f"RewriteRule ^def/?(.*)$ {base_url}/def/index.html#$1 [R=303,NE,L]", ""]
     return "\n".join(rules)
 
 
