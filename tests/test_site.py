@@ -103,7 +103,9 @@ def test_a_folder_that_is_not_a_site_is_refused_and_a_site_is_replaced_whole(bui
     assert (foreign / "keep.txt").read_text() == "mine"
     out = tmp_path / "site"
     write_site(store, dist, out)
-    (out / "stale.html").write_text("old")
+    (out / "doc" / "stale.html").write_text("old")
+    (out / "CNAME").write_text("nhskg.example.org")  # the publisher's own file, which the site does not write
     write_site(store, dist, out)
-    assert (out / MARKER).exists() and not (out / "stale.html").exists()
+    assert (out / MARKER).exists() and not (out / "doc" / "stale.html").exists()
+    assert (out / "CNAME").read_text() == "nhskg.example.org"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []

@@ -81,9 +81,16 @@ def write_site(store: ox.Store, dist_dir: Path, out: Path, base_url: str = "http
         count = _fill(store, dist_dir, staging, base_url)
         staging.chmod(0o755)
         if out.exists():
+            for entry in out.iterdir():  # what the site does not write (.git, CNAME …) is carried over
+                if not (staging / entry.name).exists():
+                    shutil.move(str(entry), staging / entry.name)
             old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old.", dir=out.parent))
             out.rename(old / "site")
-            staging.rename(out)
+            try:
+                staging.rename(out)
+            except BaseException:
+                (old / "site").rename(out)  # put the previous site back before giving up
+                raise
             shutil.rmtree(old)
         else:
             staging.rename(out)
