@@ -9,7 +9,7 @@ import click
 
 from .. import paths
 from ..errors import UserError
-from ..query.store import load_store
+from ..query.store import open_store
 from ..release.freshness import fresh_trig
 from .graphs import build_graphs, export, require_node
 from .report import report, report_text
@@ -28,7 +28,7 @@ def network_group(ctx: click.Context) -> None:
               help="Output folder (default dist/network/).")
 def export_command(out_dir: Path | None = None) -> None:
     """Write GraphML, GEXF and node-link JSON of each graph and print their sizes."""
-    graphs = build_graphs(load_store(fresh_trig()))
+    graphs = build_graphs(open_store(fresh_trig()))
     written = export(graphs, out_dir)
     for name, g in graphs.items():
         click.echo(f"{name}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges")
@@ -40,7 +40,7 @@ def export_command(out_dir: Path | None = None) -> None:
 @click.option("--finding", default=None, help="Only this finding's paths to its sources (IRI or id:...).")
 def report_command(fmt: str, finding: str | None) -> None:
     """Centrality, who backs which findings, components, and paths to primary sources."""
-    graphs = build_graphs(load_store(fresh_trig()))
+    graphs = build_graphs(open_store(fresh_trig()))
     if finding:
         finding = require_node(graphs["provenance"], finding, "finding", {"Finding", "DerivedFinding"})
     data = report(graphs, finding)
@@ -60,7 +60,7 @@ def plot_command(finding: str | None, structure: str | None, topic: str | None, 
     if not (finding or structure or topic):
         raise UserError("nothing to draw: give --finding IRI, --structure IRI or --topic IRI")
     out_dir = out_dir or paths.dist_file("network")
-    store = load_store(fresh_trig())
+    store = open_store(fresh_trig())
     graphs = build_graphs(store)
     written: list[Path] = []
     if finding:

@@ -16,7 +16,7 @@ from ..errors import UserError
 from ..release.freshness import fresh_trig
 from . import guard
 from .results import render
-from .store import load_store
+from .store import open_store
 
 
 def _parse_params(params: tuple[str, ...]) -> dict[str, str]:
@@ -44,7 +44,7 @@ def limit_options(command):
 def _answer(text: str, fmt: str, timeout: float, max_rows: int, substitutions=None) -> str:
     limits = guard.Limits(seconds=timeout, rows=max_rows)
     results_format = "json" if fmt == "table" else fmt
-    store = load_store(fresh_trig())
+    store = open_store(fresh_trig())
     return render(guard.run(store, text, results_format, "ntriples", limits, substitutions), fmt)
 
 

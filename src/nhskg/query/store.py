@@ -1,4 +1,10 @@
-"""The query engine: a built dataset (``dist/nhskg.trig``) in an in-memory Oxigraph store.
+"""The query engine: the one module that decides which store answers.
+
+``open_store`` opens ``dist/store/`` (the on-disk Oxigraph store ``nhskg build`` writes) read-only when
+it is current — its stamp names the TriG beside it, by size and time, and this pyoxigraph's version —
+so a command pays for its query, not for a reload; otherwise it loads ``dist/nhskg.trig`` into an
+in-memory store (a small graph, an output folder without a store, a stale or unreadable store). Both
+hold the same dataset. Nothing else in the package knows which engine answers.
 
 The default graph is the RDF merge of the named graphs — each distinct triple once, as the README and
 VoID count them — and ``GRAPH <https://w3id.org/nhskg/graph/document/003> { ... }`` still reaches one
@@ -14,7 +20,29 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from .. import paths
 from ..errors import UserError
+
+
+def open_store(trig: Path) -> ox.Store:
+    """The dataset of the built TriG ``trig``: its on-disk store when current, else loaded in memory."""
+    disk = current_store(trig)
+    if disk is not None:
+        try:
+            return ox.Store.read_only(str(disk))
+        except (OSError, RuntimeError):  # RocksDB reports corruption as RuntimeError
+            pass  # unreadable (another RocksDB, a broken copy): the TriG is the truth
+    return load_store(trig)
+
+
+def current_store(trig: Path) -> Path | None:
+    """The on-disk store beside ``trig`` (``store/``) if it was loaded from this very file, else None."""
+    disk = paths.store_dir(trig.parent)
+    try:
+        current = (disk / paths.STORE_STAMP).read_text(encoding="utf-8") == paths.store_stamp(trig, ox.__version__)
+    except OSError:
+        return None
+    return disk if current else None
 
 
 def load_store(trig: Path) -> ox.Store:

@@ -1,6 +1,7 @@
 """The release step: build, add the check results, validate, describe and write ``dist/``.
 
-``run_build`` is the one function that writes the dumps; it refuses a graph that violates ``shapes/``
+``run_build`` is the one function that writes the dumps (and ``dist/store/``, the on-disk store loaded
+from the TriG, by ``ondisk``); it refuses a graph that violates ``shapes/``
 and writes nothing then. The build time is ``SOURCE_DATE_EPOCH`` or the last commit's time, so a
 rebuild of one commit gives the same bytes.
 """
@@ -25,6 +26,7 @@ from ..validation.shapes import validate_graph
 from ..vocab import NHSKG
 from .docs import docs_markdown
 from .dumps import serialise, write_atomically
+from .ondisk import write_store
 from .void import describe
 
 OUTPUTS = ("nhskg.trig", "nhskg.ttl", "nhskg.nt", "nhskg.jsonld", "void.ttl")
@@ -81,6 +83,7 @@ def run_build(dist_dir: Path | None = None) -> dict:
     files = serialise(ds, union, describe(ds, stats, build_time()))
     files["docs/queries.md"] = docs_markdown().encode()
     write_atomically(files, dist_dir or paths.DIST_DIR)
+    write_store(paths.dist_file("nhskg.trig", dist_dir), paths.store_dir(dist_dir))
     return stats
 
 

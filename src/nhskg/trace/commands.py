@@ -6,7 +6,7 @@ import json
 
 import click
 
-from ..query.store import load_store
+from ..query.store import open_store
 from ..release.freshness import fresh_trig
 from .index import load_index
 from .matcher import Tracer, to_json
@@ -20,7 +20,7 @@ from .report import format_text, read_input
 def trace_command(text: str | None, file: str | None, fmt: str) -> None:
     """Trace each figure of TEXT (or an article) to the survey, document, sentence and offsets it came from."""
     article = read_input(text, file)
-    index = load_index(load_store(fresh_trig()))
+    index = load_index(open_store(fresh_trig()))
     traced = Tracer(index).trace(article)
     if fmt == "json":
         click.echo(json.dumps(to_json(article, traced), indent=1, ensure_ascii=False))

@@ -8,7 +8,7 @@ import click
 
 from .. import paths
 from ..query import guard
-from ..query.store import load_store
+from ..query.store import open_store
 from ..release.freshness import fresh_trig
 
 
@@ -25,7 +25,7 @@ def serve_command(host: str, port: int, timeout: float, max_rows: int) -> None:
 
     from .app import create_app
 
-    store = load_store(fresh_trig())
+    store = open_store(fresh_trig())
     app = create_app(store, paths.DIST_DIR, guard.Limits(seconds=timeout, rows=max_rows))
     click.echo(f"nhskg: serving {paths.shown(paths.DIST_DIR)} at http://{host}:{port}/ "
                f"(SPARQL endpoint http://{host}:{port}/sparql); Ctrl-C stops", err=True)
@@ -40,5 +40,5 @@ def site_command(out: Path, base_url: str) -> None:
     """Write the resource pages and RDF files as a static site in OUT, with w3id-style redirect rules."""
     from .site import write_site
 
-    written = write_site(load_store(fresh_trig()), paths.DIST_DIR, out, base_url)
+    written = write_site(open_store(fresh_trig()), paths.DIST_DIR, out, base_url)
     click.echo(f"wrote {written} files to {out}")
