@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test build serve browser fmt bench clean
+.PHONY: run test build serve browser fmt bench bench-scale clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,12 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_trace.py
 	$(BIN)/python benchmarks/bench_startup.py
 	$(BIN)/python benchmarks/bench_serve.py
+
+# The catalogue at 10k, 100k and 1M triples on rdflib, in-memory Oxigraph and the on-disk store (minutes;
+# add SIZES=10k,100k,1M,10M for the largest, which needs a few GB of disk and tens of minutes).
+SIZES ?= 10k,100k,1M
+bench-scale: $(STAMP)
+	$(BIN)/python benchmarks/bench_scale.py --sizes $(SIZES)
 
 fmt: $(STAMP)
 	$(BIN)/nhskg fmt

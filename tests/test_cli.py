@@ -112,5 +112,5 @@ def test_a_good_build_writes_every_output(project_copy):
     assert result.returncode == 0, result.stderr
     assert "findings" in result.stdout
     assert sorted(p.name for p in (project_copy / "dist").iterdir()) == sorted(
-        ["docs", "nhskg.jsonld", "nhskg.nt", "nhskg.trig", "nhskg.ttl", "void.ttl"])
+        ["docs", "nhskg.jsonld", "nhskg.nt", "nhskg.trig", "nhskg.ttl", "store", "void.ttl"])
     assert "## `surveys` — Every survey" in (project_copy / "dist" / "docs" / "queries.md").read_text(encoding="utf-8")
