@@ -4,7 +4,8 @@
 it is current — its stamp names the TriG beside it, by size and time, and this pyoxigraph's version —
 so a command pays for its query, not for a reload; otherwise it loads ``dist/nhskg.trig`` into an
 in-memory store (a small graph, an output folder without a store, a stale or unreadable store). Both
-hold the same dataset. Nothing else in the package knows which engine answers.
+hold the same dataset. ``open_endpoint`` puts any SPARQL 1.1 server in the store's place (``--endpoint``).
+Nothing else in the package knows which engine answers.
 
 The default graph is the RDF merge of the named graphs — each distinct triple once, as the README and
 VoID count them — and ``GRAPH <https://w3id.org/nhskg/graph/document/003> { ... }`` still reaches one
@@ -33,6 +34,13 @@ def open_store(trig: Path) -> ox.Store:
         except (OSError, RuntimeError):  # RocksDB reports corruption as RuntimeError
             pass  # unreadable (another RocksDB, a broken copy): the TriG is the truth
     return load_store(trig)
+
+
+def open_endpoint(url: str, timeout: float = 60.0):
+    """A SPARQL 1.1 server at ``url`` (its query endpoint) as the store: ``query`` and ``run_query`` work alike."""
+    from .remote import RemoteStore
+
+    return RemoteStore(url, timeout)
 
 
 def current_store(trig: Path) -> Path | None:

@@ -6,7 +6,7 @@ import json
 
 import click
 
-from ..query.store import open_store
+from ..query.store import open_endpoint, open_store
 from ..release.freshness import fresh_trig
 from .index import load_index
 from .matcher import Tracer, to_json
@@ -17,10 +17,12 @@ from .report import format_text, read_input
 @click.argument("text", required=False)
 @click.option("--file", "file", metavar="PATH", help="Read the article from PATH (- for standard input).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def trace_command(text: str | None, file: str | None, fmt: str) -> None:
+@click.option("--endpoint", metavar="URL", default=None,
+              help="Read the findings from this SPARQL 1.1 query endpoint instead of the built graph.")
+def trace_command(text: str | None, file: str | None, fmt: str, endpoint: str | None) -> None:
     """Trace each figure of TEXT (or an article) to the survey, document, sentence and offsets it came from."""
     article = read_input(text, file)
-    index = load_index(open_store(fresh_trig()))
+    index = load_index(open_endpoint(endpoint) if endpoint else open_store(fresh_trig()))
     traced = Tracer(index).trace(article)
     if fmt == "json":
         click.echo(json.dumps(to_json(article, traced), indent=1, ensure_ascii=False))
