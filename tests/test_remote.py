@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import re
 import subprocess
@@ -70,7 +71,7 @@ def _nhskg(root, *args):
     return subprocess.run([sys.executable, "-m", "nhskg", *args], capture_output=True, text=True, env=env, timeout=300)
 
 
-def test_the_commands_push_then_query_sparql_and_trace_against_the_server(tmp_path):
+def test_the_commands_push_then_query_sparql_trace_and_network_against_the_server(tmp_path):
     root = project_copy(tmp_path)
     with oxigraph_server() as base:
         pushed = _nhskg(root, "push", "--endpoint", base + "/store")
@@ -90,6 +91,10 @@ def test_the_commands_push_then_query_sparql_and_trace_against_the_server(tmp_pa
         assert remote.returncode == 0 and "47%" in local.stdout
         # The trace index joins a survey's conductors with GROUP_CONCAT, whose order each engine chooses.
         assert _unordered_lists(remote.stdout) == _unordered_lists(local.stdout)
+        local, remote = (_nhskg(root, "network", "report", "--format", "json", *extra)
+                         for extra in ([], ["--endpoint", base + "/query"]))
+        assert remote.returncode == 0, remote.stderr
+        assert json.loads(remote.stdout) == json.loads(local.stdout)
         refused = _nhskg(root, "sparql", "DROP ALL", "--endpoint", base + "/query")
         assert refused.returncode == 2 and "read-only" in refused.stderr
     gone = _nhskg(root, "query", "run", "surveys", "--endpoint", base + "/query")
