@@ -60,3 +60,41 @@ def oxigraph_server(*options: str):
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@contextlib.contextmanager
+def virtuoso_server(folder: Path):
+    """Debian's Virtuoso (``virtuoso-opensource``) with its database in ``folder``, on free ports; yields the
+    base URL (``/sparql-graph-crud`` for GSP, ``/sparql`` for queries). The anonymous SPARQL user is
+    granted updates for the Graph Store endpoint, as an administrator would for a private server."""
+    binary, isql = shutil.which("virtuoso-t"), shutil.which("isql-vt")
+    template = Path("/etc/virtuoso-opensource-7/virtuoso.ini")
+    if not (binary and isql and template.exists()):
+        pytest.skip("Virtuoso is not installed: apt-get install virtuoso-opensource")
+    folder.mkdir(parents=True, exist_ok=True)
+    sql_port, http_port = free_port(), free_port()
+    ini = template.read_text(encoding="utf-8").replace("/var/lib/virtuoso-opensource-7/db", str(folder))
+    ini = ini.replace("ServerPort               = 1111", f"ServerPort               = {sql_port}")
+    ini = ini.replace("ServerPort                  = 8890", f"ServerPort                  = 127.0.0.1:{http_port}")
+    ini = ini.replace("DefaultHost  = localhost:8890", f"DefaultHost  = 127.0.0.1:{http_port}")
+    # Its cost estimate refuses queries it would answer in milliseconds; no cap on rows the tests read.
+    ini = ini.replace("MaxQueryCostEstimationTime = 400", "MaxQueryCostEstimationTime = 0")
+    ini = ini.replace("ResultSetMaxRows           = 10000", "ResultSetMaxRows           = 1000000")
+    (folder / "virtuoso.ini").write_text(ini, encoding="utf-8")
+    process = subprocess.Popen([binary, "+foreground", "+configfile", str(folder / "virtuoso.ini")], cwd=folder,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{http_port}"
+    try:
+        _wait(base + "/sparql?query=ASK%7B%7D", process, seconds=120)
+        granted = subprocess.run([isql, str(sql_port), "dba", "dba", "exec=GRANT SPARQL_UPDATE TO \"SPARQL\";"],
+                                 capture_output=True, text=True, timeout=60)
+        if granted.returncode:
+            raise RuntimeError(f"isql-vt: {granted.stdout[-300:]} {granted.stderr[-300:]}")
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()

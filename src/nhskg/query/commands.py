@@ -41,18 +41,26 @@ def limit_options(command):
                         help="Stop a query that runs longer than this many seconds.")(command)
 
 
-ENDPOINT_OPTION = click.option("--endpoint", metavar="URL", default=None,
-                                help="Ask this SPARQL 1.1 query endpoint instead of the built graph (e.g. after `nhskg push`).")
+MERGE_GRAPH_HELP = ("The server graph holding the merged default graph (as pushed with --merge-graph), for servers "
+                    "whose own default graph is something else (Virtuoso).")
 
 
-def _answer(text: str, fmt: str, timeout: float, max_rows: int, substitutions=None, endpoint: str | None = None) -> str:
+def ENDPOINT_OPTION(command):  # noqa: N802 — used as a decorator like the click options beside it
+    """--endpoint URL (and --merge-graph IRI): a SPARQL 1.1 server instead of the built graph."""
+    command = click.option("--merge-graph", metavar="IRI", default=None, help=MERGE_GRAPH_HELP)(command)
+    return click.option("--endpoint", metavar="URL", default=None,
+                        help="Ask this SPARQL 1.1 query endpoint instead of the built graph (e.g. after `nhskg push`).")(command)
+
+
+def _answer(text: str, fmt: str, timeout: float, max_rows: int, substitutions=None, endpoint: str | None = None,
+            merge_graph: str | None = None) -> str:
     limits = guard.Limits(seconds=timeout, rows=max_rows)
     results_format = "json" if fmt == "table" else fmt
     if endpoint:
         from .remote import GRAPH_MEDIA, RESULTS_MEDIA, prepared
 
         guard.screen(text)  # read-only here too: an update is refused before it is sent
-        media, data = open_endpoint(endpoint, timeout).request(
+        media, data = open_endpoint(endpoint, timeout, merge_graph).request(
             prepared(text, substitutions), accept=f"{RESULTS_MEDIA[results_format]}, application/n-triples;q=0.9")
         form = "graph" if media in GRAPH_MEDIA else "solutions"
         return render(guard.Answer(form, results_format, media, iter([data])), fmt)
@@ -91,12 +99,13 @@ def show_command(name: str) -> None:
 @FORMAT_OPTION
 @limit_options
 @ENDPOINT_OPTION
-def run_command(name: str, params: tuple[str, ...], fmt: str, timeout: float, max_rows: int, endpoint: str | None) -> None:
+def run_command(name: str, params: tuple[str, ...], fmt: str, timeout: float, max_rows: int, endpoint: str | None,
+                merge_graph: str | None) -> None:
     """Run the query NAME on the built graph."""
     query = find(name)
     substitutions = bindings(query, _parse_params(params))  # a wrong parameter is reported before any graph is read
     try:
-        click.echo(_answer(query.text, fmt, timeout, max_rows, substitutions, endpoint))
+        click.echo(_answer(query.text, fmt, timeout, max_rows, substitutions, endpoint, merge_graph))
     except guard.QueryRefused:
         raise
     except UserError as exc:  # a syntax error in a catalogue file names the file
@@ -108,13 +117,14 @@ def run_command(name: str, params: tuple[str, ...], fmt: str, timeout: float, ma
 @FORMAT_OPTION
 @limit_options
 @ENDPOINT_OPTION
-def sparql_command(query_or_file: str, fmt: str, timeout: float, max_rows: int, endpoint: str | None) -> None:
+def sparql_command(query_or_file: str, fmt: str, timeout: float, max_rows: int, endpoint: str | None,
+                   merge_graph: str | None) -> None:
     """Run an ad-hoc SPARQL query (text, or a .rq file) on the built graph."""
     path = Path(query_or_file)
     text = path.read_text(encoding="utf-8") if query_or_file.endswith(".rq") and path.exists() else query_or_file
     if query_or_file.endswith(".rq") and not path.exists():
         raise UserError(f"{query_or_file}: no such file")
-    click.echo(_answer(text, fmt, timeout, max_rows, endpoint=endpoint))
+    click.echo(_answer(text, fmt, timeout, max_rows, endpoint=endpoint, merge_graph=merge_graph))
 
 
 @click.command("push")
@@ -124,12 +134,14 @@ def sparql_command(query_or_file: str, fmt: str, timeout: float, max_rows: int, 
               help="Its SPARQL query endpoint, to check what arrived (derived for Oxigraph, Fuseki, Virtuoso).")
 @click.option("--default-graph/--no-default-graph", default=True, show_default=True,
               help="Also upload the merged default graph; leave out for servers whose default graph is the union.")
-def push_command(graph_store: str, query_endpoint: str | None, default_graph: bool) -> None:
+@click.option("--merge-graph", metavar="IRI", default=None,
+              help="Upload the merged default graph as this named graph instead (Virtuoso); query with --merge-graph IRI.")
+def push_command(graph_store: str, query_endpoint: str | None, default_graph: bool, merge_graph: str | None) -> None:
     """Upload each named graph of the built graph to a SPARQL 1.1 server (Graph Store HTTP Protocol)."""
     from .remote import count_triples, push, query_endpoint_for
 
     store = open_store(fresh_trig())
-    sent = push(store, graph_store, default_graph)
+    sent = push(store, graph_store, default_graph, merge_graph)
     query_url = query_endpoint or query_endpoint_for(graph_store)
     remote = open_endpoint(query_url) if query_url else None
     for graph, triples in sent:
@@ -139,4 +151,5 @@ def push_command(graph_store: str, query_endpoint: str | None, default_graph: bo
             held = f"  (the server holds {there})" if there == triples else f"  (the server holds {there}: not the same!)"
         click.echo(f"{triples:>8}  {graph}{held}")
     click.echo(f"pushed {len(sent)} graphs to {graph_store}" + (f"; query it: nhskg query run surveys --endpoint {query_url}"
+                                                               + (f" --merge-graph {merge_graph}" if merge_graph else "")
                                                                if query_url else " (give --query-endpoint to check)"))

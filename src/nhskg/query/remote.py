@@ -6,9 +6,10 @@ prefixes declared and the parameters written in as a ``VALUES`` block at the hea
 (a server knows no Oxigraph substitutions), and parses the W3C results with pyoxigraph, so callers see
 the same solution objects as from a local store. ``push`` uploads every named graph of a local store
 with HTTP ``PUT`` (SPARQL 1.1 Graph Store HTTP Protocol), and by default the merged default graph too, for
-servers whose default graph is its own graph (Oxigraph, Fuseki, QLever); servers whose default graph is
-already the union of the named graphs (Virtuoso, ``oxigraph serve --union-default-graph``) take
-``--no-default-graph``. Only the standard library speaks HTTP here.
+servers whose default graph is its own graph (Oxigraph, Fuseki, QLever). A server whose default graph
+is something else (Virtuoso: every graph it holds, system graphs included) takes the merge as a named
+graph (``--merge-graph IRI``), and queries then name their dataset with the protocol's
+``default-graph-uri``/``named-graph-uri``. Only the standard library speaks HTTP here.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import urllib.request
 import pyoxigraph as ox
 
 from ..errors import UserError
-from ..iris import PREFIXES
+from ..iris import BASE, PREFIXES
 
 RESULTS_MEDIA = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
                  "csv": "text/csv", "tsv": "text/tab-separated-values"}
@@ -49,20 +50,44 @@ def prepared(text: str, substitutions: dict | None = None) -> str:
     return head + text
 
 
-class RemoteStore:
-    """A SPARQL 1.1 query endpoint, answering ``query`` like a local store (read-only)."""
+#: The project's named graphs all live under this IRI (``nhskg:graph/…``).
+GRAPHS_BASE = BASE + "graph/"
 
-    def __init__(self, url: str, timeout: float = 60.0):
+
+class RemoteStore:
+    """A SPARQL 1.1 query endpoint, answering ``query`` like a local store (read-only).
+
+    ``merge_graph``: the server graph holding the merged default graph (``nhskg push --merge-graph``),
+    for a server whose own default graph is something else (Virtuoso's is every graph it holds, its
+    system graphs included). Each query then names its dataset by the protocol's ``default-graph-uri``
+    (that graph) and ``named-graph-uri`` (the project's named graphs there), as the local store has it."""
+
+    def __init__(self, url: str, timeout: float = 60.0, merge_graph: str | None = None):
         if not re.match(r"^https?://", url):
             raise UserError(f"--endpoint {url!r}: give the SPARQL query endpoint as an http:// or https:// URL")
-        self.url, self.timeout = url, timeout
+        self.url, self.timeout, self.merge_graph = url, timeout, merge_graph
+        self._dataset: list[tuple[str, str]] | None = None
+
+    def dataset(self) -> list[tuple[str, str]]:
+        """The protocol parameters naming the query dataset (none without ``merge_graph``)."""
+        if self.merge_graph is None:
+            return []
+        if self._dataset is None:
+            self._dataset = []  # the question itself is asked of the whole server
+            media, data = self.request("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } "
+                                       f'FILTER (STRSTARTS(STR(?g), "{GRAPHS_BASE}")) }}',
+                                       "application/sparql-results+json")
+            named = sorted(s["g"].value for s in ox.parse_query_results(data, format=_PARSED[media]))
+            self._dataset = [("default-graph-uri", self.merge_graph)] + [
+                ("named-graph-uri", g) for g in named if g != self.merge_graph]
+        return self._dataset
 
     def __repr__(self) -> str:
         return f"RemoteStore({self.url!r})"
 
     def request(self, text: str, accept: str = _ACCEPT) -> tuple[str, bytes]:
         """POST ``text`` (as sent) to the endpoint; the media type and bytes of the answer."""
-        body = urllib.parse.urlencode({"query": text}).encode()
+        body = urllib.parse.urlencode([("query", text), *self.dataset()]).encode()
         request = urllib.request.Request(self.url, data=body, method="POST", headers={
             "Content-Type": "application/x-www-form-urlencoded", "Accept": accept})
         return _send(request, self.timeout, self.url)
@@ -98,11 +123,15 @@ def query_endpoint_for(graph_store: str) -> str | None:
     return None
 
 
-def push(store: ox.Store, graph_store: str, default_graph: bool = True, timeout: float = 600.0) -> list[tuple[str, int]]:
-    """PUT each named graph of ``store`` (and the merged default graph) to ``graph_store``; (graph, triples) sent."""
+def push(store: ox.Store, graph_store: str, default_graph: bool = True, merge_graph: str | None = None,
+         timeout: float = 600.0) -> list[tuple[str, int]]:
+    """PUT each named graph of ``store`` to ``graph_store``, and the merged default graph as the server's
+    default graph (``default_graph``) or as the named graph ``merge_graph``; (graph, triples) sent."""
     sent = []
     targets = [(g.value, {"graph": g.value}, g) for g in sorted(store.named_graphs(), key=lambda g: g.value)]
-    if default_graph:
+    if merge_graph:
+        targets.append((merge_graph, {"graph": merge_graph}, ox.DefaultGraph()))
+    elif default_graph:
         targets.append(("(default graph: the merge)", {"default": ""}, ox.DefaultGraph()))
     for label, query, graph in targets:
         data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph)

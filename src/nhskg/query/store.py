@@ -36,11 +36,13 @@ def open_store(trig: Path) -> ox.Store:
     return load_store(trig)
 
 
-def open_endpoint(url: str, timeout: float = 60.0):
-    """A SPARQL 1.1 server at ``url`` (its query endpoint) as the store: ``query`` and ``run_query`` work alike."""
+def open_endpoint(url: str, timeout: float = 60.0, merge_graph: str | None = None):
+    """A SPARQL 1.1 server at ``url`` (its query endpoint) as the store: ``query`` and ``run_query`` work alike.
+
+    ``merge_graph``: the server graph holding the merged default graph, when it is not the server's own."""
     from .remote import RemoteStore
 
-    return RemoteStore(url, timeout)
+    return RemoteStore(url, timeout, merge_graph)
 
 
 def current_store(trig: Path) -> Path | None:
