@@ -47,8 +47,9 @@ RDFLIB_FAILS = {
 VIRTUOSO_DIFFERS = {
     "organisations-mentioned": "1 row of 21 — ?class rdfs:subClassOf* ?kind with ?kind bound (org:Organization) "
                                "and FILTER NOT EXISTS { … ?narrower rdfs:subClassOf+ ?class }: zero-or-more paths",
-    "who-ran-with-whom": "22 rows of 23: the 'quoted itself' row of an organisation typed org:Organization itself "
-                         "is missing — ?organisation a/rdfs:subClassOf* org:Organization (its zero-length match)",
+    "who-ran-with-whom": "22 rows of 23: the 'quoted itself' row of the National LMC Conference (a "
+                         "nhskg:ProfessionalBody) is missing — the branch with ?organisation "
+                         "a/rdfs:subClassOf* org:Organization after FILTER NOT EXISTS { … }; not isolated further",
     "people-quoted": "?direct is 0/1 (xsd:integer), not false/true — BIND (EXISTS { … } AS ?direct)",
     "response-distributions": "?offBeyondRounding is 0/1 (xsd:integer), not false/true — "
                               "BIND (!?multipleResponse && (…) AS ?offBeyondRounding)",
