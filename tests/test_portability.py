@@ -7,8 +7,8 @@ In-memory Oxigraph (``load_store``) is the reference; the on-disk store (``dist/
 give the same rows (compared as sets of RDF terms:
 ``result_sets`` says which engine freedoms are taken out).
 
-rdflib fails two queries and one check, for a bug of its own rather than of the queries (RDFLib/rdflib#882, open
-since 2018): ``GROUP_CONCAT(DISTINCT ?v)`` over rows where ``?v`` is unbound (it comes from an
+rdflib fails two queries for a bug of its own rather than of the queries (RDFLib/rdflib#882, open since
+2018): ``GROUP_CONCAT(DISTINCT ?v)`` over rows where ``?v`` is unbound (it comes from an
 OPTIONAL) raises ``NotBoundError`` in ``rdflib/plugins/sparql/aggregates.py`` (``use_row`` evaluates
 the expression for DISTINCT without the error handling the aggregate itself has), where SPARQL 1.1
 (§18.5.1, and Oxigraph) skips the unbound value. It also answers the check ``dangling-iri`` with one
