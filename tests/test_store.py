@@ -56,6 +56,19 @@ def test_a_store_is_replaced_whole_and_leaves_no_temporary_folder(dist):
     assert current_store(dist / "nhskg.trig") is not None
 
 
+def test_the_engine_is_chosen_by_the_caller(dist):
+    from nhskg.query import store as store_module
+
+    trig = dist / "nhskg.trig"
+    assert current_store(trig) is not None
+    open_store(trig, "memory").update("INSERT DATA { <urn:x> <urn:y> <urn:z> }")  # a private copy in memory
+    with pytest.raises((OSError, RuntimeError)):
+        open_store(trig, "disk").update("INSERT DATA { <urn:x> <urn:y> <urn:z> }")  # the published store, read-only
+    with pytest.raises(Exception, match="choose one of"):
+        open_store(trig, "tape")
+    assert trig.stat().st_size <= store_module.MEMORY_UP_TO_BYTES  # a small graph: a server holds it in memory
+
+
 def test_a_stale_or_broken_store_is_ignored_for_the_trig(tmp_path, dist):
     shutil.copy2(dist / "nhskg.trig", tmp_path / "nhskg.trig")
     shutil.copytree(paths.store_dir(dist), paths.store_dir(tmp_path))
@@ -89,7 +102,7 @@ def test_nhskg_serve_answers_concurrent_requests_from_the_on_disk_store(tmp_path
     from live_server import project_copy, start_server
 
     root = project_copy(tmp_path)
-    process, base = start_server(root)
+    process, base = start_server(root, "--store", "disk")
     try:
         assert current_store(root / "dist" / "nhskg.trig") is not None  # the server opened the store it built
         memory = load_store(root / "dist" / "nhskg.trig")

@@ -25,9 +25,23 @@ from .. import paths
 from ..errors import UserError
 
 
-def open_store(trig: Path) -> ox.Store:
-    """The dataset of the built TriG ``trig``: its on-disk store when current, else loaded in memory."""
-    disk = current_store(trig)
+#: ``open_store(…, engine="auto")``: a TriG up to this size (about a million triples) is loaded into memory,
+#: where each query runs 1–4× faster than on RocksDB, for a process that answers many (``nhskg serve``).
+MEMORY_UP_TO_BYTES = 128 * 2**20
+ENGINES = ("disk", "memory", "auto")
+
+
+def open_store(trig: Path, engine: str = "disk") -> ox.Store:
+    """The dataset of the built TriG ``trig``.
+
+    ``disk`` (a command that asks once): the on-disk store when current, else the TriG loaded in memory;
+    ``memory``: the TriG in memory; ``auto`` (a server): in memory up to ``MEMORY_UP_TO_BYTES`` of TriG,
+    else as ``disk``."""
+    if engine not in ENGINES:
+        raise UserError(f"store engine {engine!r}: choose one of {', '.join(ENGINES)}")
+    if engine == "auto":
+        engine = "memory" if trig.exists() and trig.stat().st_size <= MEMORY_UP_TO_BYTES else "disk"
+    disk = current_store(trig) if engine == "disk" else None
     if disk is not None:
         try:
             return ox.Store.read_only(str(disk))

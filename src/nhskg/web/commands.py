@@ -19,13 +19,15 @@ from ..release.freshness import fresh_trig
               help="Time limit of one SPARQL query, in seconds.")
 @click.option("--max-rows", default=guard.Limits.rows, show_default=True, type=click.IntRange(min=1),
               help="Most results one SPARQL query may give.")
-def serve_command(host: str, port: int, timeout: float, max_rows: int) -> None:
+@click.option("--store", "engine", type=click.Choice(["auto", "disk", "memory"]), default="auto", show_default=True,
+              help="auto: the graph in memory up to ~1M triples, else dist/store/ read-only from disk.")
+def serve_command(host: str, port: int, timeout: float, max_rows: int, engine: str) -> None:
     """Serve the graph over HTTP: SPARQL endpoint, dereferenceable IRIs, pages for people."""
     import uvicorn
 
     from .app import create_app
 
-    store = open_store(fresh_trig())
+    store = open_store(fresh_trig(), engine)
     app = create_app(store, paths.DIST_DIR, guard.Limits(seconds=timeout, rows=max_rows))
     click.echo(f"nhskg: serving {paths.shown(paths.DIST_DIR)} at http://{host}:{port}/ "
                f"(SPARQL endpoint http://{host}:{port}/sparql); Ctrl-C stops", err=True)
