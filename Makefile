@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test build serve browser fmt bench clean
+.PHONY: run test build serve browser servers fmt bench bench-scale clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,7 +32,15 @@ browser:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
 	else echo "the page tests need chromium and chromedriver: sudo apt-get install chromium chromium-driver" >&2; exit 1; fi
 
-test: $(STAMP) browser
+# The remote-store tests also run Debian's Virtuoso (skipped, saying so, when it is missing).
+servers:
+	@if command -v virtuoso-t >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "installing virtuoso-opensource (Debian) for the remote-store tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq virtuoso-opensource >/dev/null; \
+	else echo "the Virtuoso tests will be skipped: sudo apt-get install virtuoso-opensource"; fi
+
+test: $(STAMP) browser servers
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
@@ -40,6 +48,12 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_trace.py
 	$(BIN)/python benchmarks/bench_startup.py
 	$(BIN)/python benchmarks/bench_serve.py
+
+# The catalogue at 10k, 100k and 1M triples on rdflib, in-memory Oxigraph and the on-disk store (minutes;
+# add SIZES=10k,100k,1M,10M for the largest, which needs a few GB of disk and tens of minutes).
+SIZES ?= 10k,100k,1M
+bench-scale: $(STAMP)
+	$(BIN)/python benchmarks/bench_scale.py --sizes $(SIZES)
 
 fmt: $(STAMP)
 	$(BIN)/nhskg fmt

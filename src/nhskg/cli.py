@@ -23,6 +23,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "fmt": ("nhskg.build.commands", "fmt_command", "Rewrite the curated YAML files in canonical form."),
     "network": ("nhskg.network.commands", "network_group",
                 "Network views of the graph (structure, provenance, co-mention): exports, report, pictures."),
+    "push": ("nhskg.query.commands", "push_command",
+             "Upload each named graph of the built graph to a SPARQL 1.1 server (Graph Store HTTP Protocol)."),
     "query": ("nhskg.query.commands", "query_group", "Run the catalogue of ready SPARQL queries (queries/*.rq)."),
     "serve": ("nhskg.web.commands", "serve_command",
               "Serve the graph over HTTP: SPARQL endpoint, dereferenceable IRIs, pages for people."),

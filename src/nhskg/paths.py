@@ -57,6 +57,25 @@ def dist_file(name: str, dist_dir: Path | None = None) -> Path:
     return (dist_dir or DIST_DIR) / name
 
 
+#: The on-disk Oxigraph store of ``nhskg.trig`` under ``dist/`` (``nhskg build`` writes it, readers open it),
+#: and the file inside it naming the TriG it was loaded from (size, time, pyoxigraph version).
+STORE = "store"
+STORE_STAMP = "nhskg-trig.stamp"
+#: Where ``benchmarks/bench_scale.py`` keeps its synthetic graphs and stores (never in a test).
+BENCH_DIR = ROOT / "benchmarks" / ".scale"
+
+
+def store_dir(dist_dir: Path | None = None) -> Path:
+    """The on-disk store of the built graph, ``dist/store/`` (or under another output folder)."""
+    return dist_file(STORE, dist_dir)
+
+
+def store_stamp(trig: Path, engine_version: str) -> str:
+    """The stamp of a store loaded from ``trig``: the file's size and time, and the engine's version."""
+    st = trig.stat()
+    return f"{st.st_size} {st.st_mtime_ns} pyoxigraph {engine_version}\n"
+
+
 def shown(path: Path) -> str:
     """A path as a person reads it: relative to the project when inside it, else as given."""
     resolved = Path(path).resolve()

@@ -9,10 +9,18 @@ import click
 
 from .. import paths
 from ..errors import UserError
-from ..query.store import load_store
+from ..query.store import open_endpoint, open_store
 from ..release.freshness import fresh_trig
 from .graphs import build_graphs, export, require_node
 from .report import report, report_text
+
+
+ENDPOINT_OPTION = click.option("--endpoint", metavar="URL", default=None,
+                                help="Read the graph from this SPARQL 1.1 query endpoint instead of the built graph.")
+
+
+def _store(endpoint: str | None):
+    return open_endpoint(endpoint) if endpoint else open_store(fresh_trig())
 
 
 @click.group("network", invoke_without_command=True)
@@ -26,9 +34,10 @@ def network_group(ctx: click.Context) -> None:
 @network_group.command("export")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Output folder (default dist/network/).")
-def export_command(out_dir: Path | None = None) -> None:
+@ENDPOINT_OPTION
+def export_command(out_dir: Path | None = None, endpoint: str | None = None) -> None:
     """Write GraphML, GEXF and node-link JSON of each graph and print their sizes."""
-    graphs = build_graphs(load_store(fresh_trig()))
+    graphs = build_graphs(_store(endpoint))
     written = export(graphs, out_dir)
     for name, g in graphs.items():
         click.echo(f"{name}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges")
@@ -38,9 +47,10 @@ def export_command(out_dir: Path | None = None) -> None:
 @network_group.command("report")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--finding", default=None, help="Only this finding's paths to its sources (IRI or id:...).")
-def report_command(fmt: str, finding: str | None) -> None:
+@ENDPOINT_OPTION
+def report_command(fmt: str, finding: str | None, endpoint: str | None) -> None:
     """Centrality, who backs which findings, components, and paths to primary sources."""
-    graphs = build_graphs(load_store(fresh_trig()))
+    graphs = build_graphs(_store(endpoint))
     if finding:
         finding = require_node(graphs["provenance"], finding, "finding", {"Finding", "DerivedFinding"})
     data = report(graphs, finding)
@@ -53,14 +63,16 @@ def report_command(fmt: str, finding: str | None) -> None:
 @click.option("--topic", default=None, help="Chart this topic's findings across surveys over time.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Output folder (default dist/network/).")
-def plot_command(finding: str | None, structure: str | None, topic: str | None, out_dir: Path | None) -> None:
+@ENDPOINT_OPTION
+def plot_command(finding: str | None, structure: str | None, topic: str | None, out_dir: Path | None,
+                 endpoint: str | None) -> None:
     """Draw pictures (PNG and SVG) of a finding's provenance, a structure or a topic."""
     from . import plots  # matplotlib: only for pictures
 
     if not (finding or structure or topic):
         raise UserError("nothing to draw: give --finding IRI, --structure IRI or --topic IRI")
     out_dir = out_dir or paths.dist_file("network")
-    store = load_store(fresh_trig())
+    store = _store(endpoint)
     graphs = build_graphs(store)
     written: list[Path] = []
     if finding:

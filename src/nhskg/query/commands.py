@@ -16,7 +16,7 @@ from ..errors import UserError
 from ..release.freshness import fresh_trig
 from . import guard
 from .results import render
-from .store import load_store
+from .store import open_endpoint, open_store
 
 
 def _parse_params(params: tuple[str, ...]) -> dict[str, str]:
@@ -41,10 +41,30 @@ def limit_options(command):
                         help="Stop a query that runs longer than this many seconds.")(command)
 
 
-def _answer(text: str, fmt: str, timeout: float, max_rows: int, substitutions=None) -> str:
+MERGE_GRAPH_HELP = ("The server graph holding the merged default graph (as pushed with --merge-graph), for servers "
+                    "whose own default graph is something else (Virtuoso).")
+
+
+def ENDPOINT_OPTION(command):  # noqa: N802 — used as a decorator like the click options beside it
+    """--endpoint URL (and --merge-graph IRI): a SPARQL 1.1 server instead of the built graph."""
+    command = click.option("--merge-graph", metavar="IRI", default=None, help=MERGE_GRAPH_HELP)(command)
+    return click.option("--endpoint", metavar="URL", default=None,
+                        help="Ask this SPARQL 1.1 query endpoint instead of the built graph (e.g. after `nhskg push`).")(command)
+
+
+def _answer(text: str, fmt: str, timeout: float, max_rows: int, substitutions=None, endpoint: str | None = None,
+            merge_graph: str | None = None) -> str:
     limits = guard.Limits(seconds=timeout, rows=max_rows)
     results_format = "json" if fmt == "table" else fmt
-    store = load_store(fresh_trig())
+    if endpoint:
+        from .remote import GRAPH_MEDIA, RESULTS_MEDIA, prepared
+
+        guard.screen(text)  # read-only here too: an update is refused before it is sent
+        media, data = open_endpoint(endpoint, timeout, merge_graph).request(
+            prepared(text, substitutions), accept=f"{RESULTS_MEDIA[results_format]}, application/n-triples;q=0.9")
+        form = "graph" if media in GRAPH_MEDIA else "solutions"
+        return render(guard.Answer(form, results_format, media, iter([data])), fmt)
+    store = open_store(fresh_trig())
     return render(guard.run(store, text, results_format, "ntriples", limits, substitutions), fmt)
 
 
@@ -78,12 +98,14 @@ def show_command(name: str) -> None:
 @click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE", help="A parameter value.")
 @FORMAT_OPTION
 @limit_options
-def run_command(name: str, params: tuple[str, ...], fmt: str, timeout: float, max_rows: int) -> None:
+@ENDPOINT_OPTION
+def run_command(name: str, params: tuple[str, ...], fmt: str, timeout: float, max_rows: int, endpoint: str | None,
+                merge_graph: str | None) -> None:
     """Run the query NAME on the built graph."""
     query = find(name)
     substitutions = bindings(query, _parse_params(params))  # a wrong parameter is reported before any graph is read
     try:
-        click.echo(_answer(query.text, fmt, timeout, max_rows, substitutions))
+        click.echo(_answer(query.text, fmt, timeout, max_rows, substitutions, endpoint, merge_graph))
     except guard.QueryRefused:
         raise
     except UserError as exc:  # a syntax error in a catalogue file names the file
@@ -94,10 +116,40 @@ def run_command(name: str, params: tuple[str, ...], fmt: str, timeout: float, ma
 @click.argument("query_or_file")
 @FORMAT_OPTION
 @limit_options
-def sparql_command(query_or_file: str, fmt: str, timeout: float, max_rows: int) -> None:
+@ENDPOINT_OPTION
+def sparql_command(query_or_file: str, fmt: str, timeout: float, max_rows: int, endpoint: str | None,
+                   merge_graph: str | None) -> None:
     """Run an ad-hoc SPARQL query (text, or a .rq file) on the built graph."""
     path = Path(query_or_file)
     text = path.read_text(encoding="utf-8") if query_or_file.endswith(".rq") and path.exists() else query_or_file
     if query_or_file.endswith(".rq") and not path.exists():
         raise UserError(f"{query_or_file}: no such file")
-    click.echo(_answer(text, fmt, timeout, max_rows))
+    click.echo(_answer(text, fmt, timeout, max_rows, endpoint=endpoint, merge_graph=merge_graph))
+
+
+@click.command("push")
+@click.option("--endpoint", "graph_store", metavar="URL", required=True,
+              help="The server's SPARQL 1.1 Graph Store endpoint (Oxigraph: http://HOST:7878/store).")
+@click.option("--query-endpoint", metavar="URL", default=None,
+              help="Its SPARQL query endpoint, to check what arrived (derived for Oxigraph, Fuseki, Virtuoso).")
+@click.option("--default-graph/--no-default-graph", default=True, show_default=True,
+              help="Also upload the merged default graph; leave out for servers whose default graph is the union.")
+@click.option("--merge-graph", metavar="IRI", default=None,
+              help="Upload the merged default graph as this named graph instead (Virtuoso); query with --merge-graph IRI.")
+def push_command(graph_store: str, query_endpoint: str | None, default_graph: bool, merge_graph: str | None) -> None:
+    """Upload each named graph of the built graph to a SPARQL 1.1 server (Graph Store HTTP Protocol)."""
+    from .remote import count_triples, push, query_endpoint_for
+
+    store = open_store(fresh_trig())
+    sent = push(store, graph_store, default_graph, merge_graph)
+    query_url = query_endpoint or query_endpoint_for(graph_store)
+    remote = open_endpoint(query_url) if query_url else None
+    for graph, triples in sent:
+        held = ""
+        if remote is not None:
+            there = count_triples(remote, None if graph.startswith("(") else graph)
+            held = f"  (the server holds {there})" if there == triples else f"  (the server holds {there}: not the same!)"
+        click.echo(f"{triples:>8}  {graph}{held}")
+    click.echo(f"pushed {len(sent)} graphs to {graph_store}" + (f"; query it: nhskg query run surveys --endpoint {query_url}"
+                                                               + (f" --merge-graph {merge_graph}" if merge_graph else "")
+                                                               if query_url else " (give --query-endpoint to check)"))

@@ -1,4 +1,11 @@
-"""The query engine: a built dataset (``dist/nhskg.trig``) in an in-memory Oxigraph store.
+"""The query engine: the one module that decides which store answers.
+
+``open_store`` opens ``dist/store/`` (the on-disk Oxigraph store ``nhskg build`` writes) read-only when
+it is current — its stamp names the TriG beside it, by size and time, and this pyoxigraph's version —
+so a command pays for its query, not for a reload; otherwise it loads ``dist/nhskg.trig`` into an
+in-memory store (a small graph, an output folder without a store, a stale or unreadable store). Both
+hold the same dataset. ``open_endpoint`` puts any SPARQL 1.1 server in the store's place (``--endpoint``).
+Nothing else in the package knows which engine answers.
 
 The default graph is the RDF merge of the named graphs — each distinct triple once, as the README and
 VoID count them — and ``GRAPH <https://w3id.org/nhskg/graph/document/003> { ... }`` still reaches one
@@ -14,7 +21,52 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from .. import paths
 from ..errors import UserError
+
+
+#: ``open_store(…, engine="auto")``: a TriG up to this size (about a million triples) is loaded into memory,
+#: where each query runs 1–4× faster than on RocksDB, for a process that answers many (``nhskg serve``).
+MEMORY_UP_TO_BYTES = 128 * 2**20
+ENGINES = ("disk", "memory", "auto")
+
+
+def open_store(trig: Path, engine: str = "disk") -> ox.Store:
+    """The dataset of the built TriG ``trig``.
+
+    ``disk`` (a command that asks once): the on-disk store when current, else the TriG loaded in memory;
+    ``memory``: the TriG in memory; ``auto`` (a server): in memory up to ``MEMORY_UP_TO_BYTES`` of TriG,
+    else as ``disk``."""
+    if engine not in ENGINES:
+        raise UserError(f"store engine {engine!r}: choose one of {', '.join(ENGINES)}")
+    if engine == "auto":
+        engine = "memory" if trig.exists() and trig.stat().st_size <= MEMORY_UP_TO_BYTES else "disk"
+    disk = current_store(trig) if engine == "disk" else None
+    if disk is not None:
+        try:
+            return ox.Store.read_only(str(disk))
+        except (OSError, RuntimeError):  # RocksDB reports corruption as RuntimeError
+            pass  # unreadable (another RocksDB, a broken copy): the TriG is the truth
+    return load_store(trig)
+
+
+def open_endpoint(url: str, timeout: float = 60.0, merge_graph: str | None = None):
+    """A SPARQL 1.1 server at ``url`` (its query endpoint) as the store: ``query`` and ``run_query`` work alike.
+
+    ``merge_graph``: the server graph holding the merged default graph, when it is not the server's own."""
+    from .remote import RemoteStore
+
+    return RemoteStore(url, timeout, merge_graph)
+
+
+def current_store(trig: Path) -> Path | None:
+    """The on-disk store beside ``trig`` (``store/``) if it was loaded from this very file, else None."""
+    disk = paths.store_dir(trig.parent)
+    try:
+        current = (disk / paths.STORE_STAMP).read_text(encoding="utf-8") == paths.store_stamp(trig, ox.__version__)
+    except OSError:
+        return None
+    return disk if current else None
 
 
 def load_store(trig: Path) -> ox.Store:
@@ -39,9 +91,8 @@ def store_from_trig(data: bytes) -> ox.Store:
 
 
 def _merge_into_default_graph(store: ox.Store) -> None:
-    default = ox.DefaultGraph()
-    store.extend([ox.Quad(q.subject, q.predicate, q.object, default)
-                  for q in store.quads_for_pattern(None, None, None, None) if q.graph_name != default])
+    """The default graph as the RDF merge of the named graphs (one SPARQL update: twice as fast as a Python loop)."""
+    store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
 
 
 def run_query(store: ox.Store, text: str, substitutions: dict | None = None):

@@ -1,6 +1,7 @@
 """The release step: build, add the check results, validate, describe and write ``dist/``.
 
-``run_build`` is the one function that writes the dumps; it refuses a graph that violates ``shapes/``
+``run_build`` is the one function that writes the dumps (and ``dist/store/``, the on-disk store loaded
+from the TriG, by ``ondisk``); it refuses a graph that violates ``shapes/``
 and writes nothing then. The build time is ``SOURCE_DATE_EPOCH`` or the last commit's time, so a
 rebuild of one commit gives the same bytes.
 """
@@ -27,6 +28,7 @@ from ..vocab import NHSKG
 from . import inputs
 from .docs import docs_markdown
 from .dumps import serialise, write_atomically
+from .ondisk import write_store
 from .void import describe
 
 OUTPUTS = ("nhskg.trig", "nhskg-open.trig", "nhskg.nq", "nhskg.ttl", "nhskg.nt", "nhskg.jsonld", "void.ttl",
@@ -97,6 +99,7 @@ def run_build(dist_dir: Path | None = None) -> dict:
     files["docs/queries.md"] = docs_markdown().encode()
     files[inputs.RECORD] = inputs.record(read)
     write_atomically(files, dist_dir or paths.DIST_DIR)
+    write_store(paths.dist_file("nhskg.trig", dist_dir), paths.store_dir(dist_dir))
     return stats
 
 

@@ -6,7 +6,7 @@ import json
 
 import click
 
-from ..query.store import load_store
+from ..query.store import open_endpoint, open_store
 from ..release.freshness import fresh_trig
 from .index import load_index
 from .matcher import Tracer, to_json
@@ -20,13 +20,16 @@ from .report import format_text, read_input
               show_default=True, help="claimreview: schema.org ClaimReview JSON-LD, one per figure.")
 @click.option("--url", metavar="URL", help="The article's address (for --format claimreview).")
 @click.option("--date", metavar="YYYY-MM-DD", help="The article's publication date (for --format claimreview).")
-def trace_command(text: str | None, file: str | None, fmt: str, url: str | None, date: str | None) -> None:
+@click.option("--endpoint", metavar="URL", default=None,
+              help="Read the findings from this SPARQL 1.1 query endpoint instead of the built graph.")
+def trace_command(text: str | None, file: str | None, fmt: str, url: str | None, date: str | None,
+                  endpoint: str | None) -> None:
     """Trace each figure of TEXT (or an article) to the survey, document, sentence and offsets it came from."""
     from .claimreview import check_date, check_url
 
     check_url(url), check_date(date)  # a bad option is reported before the graph is read
     article = read_input(text, file)
-    index = load_index(load_store(fresh_trig()))
+    index = load_index(open_endpoint(endpoint) if endpoint else open_store(fresh_trig()))
     traced = Tracer(index).trace(article)
     if fmt == "claimreview":
         from .claimreview import claimreviews

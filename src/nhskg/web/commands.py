@@ -8,7 +8,7 @@ import click
 
 from .. import paths
 from ..query import guard
-from ..query.store import load_store
+from ..query.store import open_store
 from ..release.freshness import fresh_trig
 
 
@@ -19,13 +19,15 @@ from ..release.freshness import fresh_trig
               help="Time limit of one SPARQL query, in seconds.")
 @click.option("--max-rows", default=guard.Limits.rows, show_default=True, type=click.IntRange(min=1),
               help="Most results one SPARQL query may give.")
-def serve_command(host: str, port: int, timeout: float, max_rows: int) -> None:
+@click.option("--store", "engine", type=click.Choice(["auto", "disk", "memory"]), default="auto", show_default=True,
+              help="auto: the graph in memory up to ~1M triples, else dist/store/ read-only from disk.")
+def serve_command(host: str, port: int, timeout: float, max_rows: int, engine: str) -> None:
     """Serve the graph over HTTP: SPARQL endpoint, dereferenceable IRIs, pages for people."""
     import uvicorn
 
     from .app import create_app
 
-    store = load_store(fresh_trig())
+    store = open_store(fresh_trig(), engine)
     app = create_app(store, paths.DIST_DIR, guard.Limits(seconds=timeout, rows=max_rows))
     click.echo(f"nhskg: serving {paths.shown(paths.DIST_DIR)} at http://{host}:{port}/ "
                f"(SPARQL endpoint http://{host}:{port}/sparql); Ctrl-C stops", err=True)
@@ -40,5 +42,5 @@ def site_command(out: Path, base_url: str) -> None:
     """Write the resource pages and RDF files as a static site in OUT, with w3id-style redirect rules."""
     from .site import write_site
 
-    written = write_site(load_store(fresh_trig()), paths.DIST_DIR, out, base_url)
+    written = write_site(open_store(fresh_trig()), paths.DIST_DIR, out, base_url)
     click.echo(f"wrote {written} files to {out}")

@@ -1,0 +1,276 @@
+"""Benchmark: the catalogue at scale — rdflib, in-memory pyoxigraph and the on-disk store, side by side.
+
+For each size (default 10k, 100k, 1M triples) it writes a synthetic graph with the built graph's shape
+(``scale_graphs``: ``dist/nhskg.trig`` replicated with fresh IRIs, deterministic) under
+``benchmarks/.scale/``, then measures each engine in its own process, one after the other:
+
+- **rdflib**: ``Dataset(default_union=True)`` parsing the TriG, queries with ``initBindings`` (skipped
+  above 1M: it takes minutes and gigabytes);
+- **memory**: ``nhskg.query.store.load_store`` — the TriG into an in-memory Oxigraph store, the default
+  graph made the RDF merge of the named graphs (the path every command took before ``dist/store/``);
+- **disk**: ``nhskg.release.ondisk.write_store`` builds the RocksDB store once (its time is shown as
+  "build"), then a fresh process opens it read-only (``open_store``) and queries it.
+
+Per engine: load/open time; every catalogue query's median and p95 (parameters from their defaults;
+results read to the end); the trace of a ~2,000-character article (reading the trace index, then tracing);
+peak resident memory of the process and its growth per triple. Ratios are rdflib / engine.
+Run with ``make bench-scale`` or ``.venv/bin/python benchmarks/bench_scale.py [--sizes 10k,100k,1M] [--runs 5]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+ENGINES = ("rdflib", "memory", "disk")
+RDFLIB_MAX = 1_100_000
+
+
+def _size(text: str) -> int:
+    text = text.lower()
+    return int(float(text[:-1]) * {"k": 1_000, "m": 1_000_000}[text[-1]]) if text[-1] in "km" else int(text)
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _current_rss_mb() -> float:
+    with open("/proc/self/statm") as handle:
+        return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def _article() -> str:
+    from nhskg import paths
+
+    source = sorted(paths.SOURCES_DIR.glob("00*.txt"))[0].read_text(encoding="utf-8")
+    start = source.find("\n\n") + 2 if source.find("\n\n") < 1000 else 0
+    return source[start:start + 2000]
+
+
+# ---------------------------------------------------------------- worker: one engine, one graph, one process
+
+
+def worker(engine: str, trig: Path, store_dir: Path, runs: int, budget: float) -> dict:
+    import pyoxigraph as ox
+
+    from nhskg.catalogue import bindings, catalogue
+
+    queries = {name: q for name, q in catalogue().items() if q.kind == "query"}
+    base_rss = _current_rss_mb()
+    out: dict = {"engine": engine, "queries": {}}
+    start = time.perf_counter()
+    if engine == "rdflib":
+        from rdflib import Dataset, Literal, URIRef
+
+        ds = Dataset(default_union=True)
+        ds.parse(str(trig), format="trig")
+        out["open"] = time.perf_counter() - start
+
+        def to_rdflib(term):
+            if isinstance(term, ox.NamedNode):
+                return URIRef(term.value)
+            return Literal(term.value, lang=term.language, datatype=None if term.language else URIRef(term.datatype.value))
+
+        def run(q):
+            subs = {k.value: to_rdflib(v) for k, v in bindings(q, {}).items()}
+            return sum(1 for _ in ds.query(q.text, initBindings=subs))
+        store = None
+    else:
+        from nhskg.query.store import load_store, open_store, run_query
+
+        if engine == "memory":
+            store = load_store(trig)
+        else:
+            store = open_store(trig)
+            assert "Store" in type(store).__name__
+        out["open"] = time.perf_counter() - start
+
+        def run(q):
+            return sum(1 for _ in run_query(store, q.text, bindings(q, {})))
+    out["load_rss_mb"] = _current_rss_mb() - base_rss
+    for name, q in queries.items():
+        times, rows, error = [], None, None
+        try:
+            warm = engine != "rdflib"
+            for i in range(runs + (1 if warm else 0)):
+                t0 = time.perf_counter()
+                rows = run(q)
+                elapsed = time.perf_counter() - t0
+                if not (warm and i == 0):
+                    times.append(elapsed)
+                if sum(times) + (elapsed if warm and i == 0 else 0) > budget and times:
+                    break  # a slow query: fewer runs, said in the table by n
+        except Exception as exc:  # noqa: BLE001 — a failing query is a figure of the benchmark
+            error = f"{type(exc).__name__}: {str(exc).splitlines()[0][:80] if str(exc) else ''}"
+        out["queries"][name] = {"times": times, "rows": rows, "error": error}
+    if store is not None:
+        from nhskg.trace.index import load_index
+        from nhskg.trace.matcher import Tracer
+
+        article = _article()
+        t0 = time.perf_counter()
+        index = load_index(store)
+        out["trace_index"] = time.perf_counter() - t0
+        tracer, times = Tracer(index), []
+        for _ in range(3):
+            t0 = time.perf_counter()
+            tracer.trace(article)
+            times.append(time.perf_counter() - t0)
+        out["trace"] = statistics.median(times)
+        out["trace_chars"] = len(article)
+    out["peak_rss_mb"] = _rss_mb()
+    out["base_rss_mb"] = base_rss
+    return out
+
+
+# ---------------------------------------------------------------- driver
+
+
+def _spawn(*args: str) -> dict:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(HERE.parent / "src"), os.environ.get("PYTHONPATH", "")])}
+    done = subprocess.run([sys.executable, str(Path(__file__).resolve()), *args], capture_output=True, text=True, env=env)
+    if done.returncode:
+        return {"failed": done.stderr.strip().splitlines()[-1] if done.stderr.strip() else f"exit {done.returncode}"}
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _p95(times: list[float]) -> float:
+    ordered = sorted(times)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def _ms(seconds: float | None) -> str:
+    if seconds is None:
+        return "—"
+    if seconds < 0.01:
+        return f"{seconds * 1000:.1f} ms"
+    return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.2f} s"
+
+
+def _ratio(a: float | None, b: float | None) -> str:
+    if not a or not b:
+        return "—"
+    return f"{a / b:.0f}×" if a / b >= 10 else f"{a / b:.1f}×"
+
+
+def table(size_label: str, triples: int, results: dict) -> str:
+    engines = [e for e in ENGINES if e in results and "failed" not in results[e]]
+    head = f"| {size_label} ({triples:,} triples) | " + " | ".join(engines) + " | rdflib/memory | rdflib/disk |"
+    lines = [head, "|" + "---|" * (len(engines) + 3)]
+
+    def row(label, values):
+        med = {e: values.get(e) for e in engines}
+        cells = [v if isinstance(v, str) else _ms(v) for v in (med[e] for e in engines)]
+        r = [_ratio(med.get("rdflib") if not isinstance(med.get("rdflib"), str) else None,
+                    med.get(e) if not isinstance(med.get(e), str) else None) for e in ("memory", "disk")]
+        lines.append(f"| {label} | " + " | ".join(cells) + " | " + " | ".join(r) + " |")
+
+    row("load / open", {e: results[e]["open"] for e in engines})
+    if "disk" in results and "build" in results["disk"]:
+        lines.append(f"| build dist/store/ (bulk load + merge) | " + " | ".join(
+            _ms(results['disk']['build']) if e == "disk" else "" for e in engines) + " | | |")
+    names = sorted({n for e in engines for n in results[e]["queries"]})
+    for name in names:
+        values = {}
+        for e in engines:
+            q = results[e]["queries"][name]
+            if q["error"]:
+                values[e] = q["error"].split(":")[0]
+            else:
+                values[e] = statistics.median(q["times"])
+        cells = []
+        for e in engines:
+            q = results[e]["queries"][name]
+            cells.append(q["error"].split(":")[0] if q["error"] else
+                         f"{_ms(statistics.median(q['times']))} / {_ms(_p95(q['times']))}"
+                         + ("" if len(q["times"]) > 2 else f" (n={len(q['times'])})"))
+        r = [_ratio(values.get("rdflib") if not isinstance(values.get("rdflib"), str) else None,
+                    values.get(e) if not isinstance(values.get(e), str) else None) for e in ("memory", "disk")]
+        rows = {results[e]["queries"][name]["rows"] for e in engines if not results[e]["queries"][name]["error"]}
+        lines.append(f"| {name} (rows {'/'.join(map(str, sorted(rows)))}) | " + " | ".join(cells) + " | "
+                     + " | ".join(r) + " |")
+    row("trace: read index", {e: results[e].get("trace_index") for e in engines})
+    row(f"trace: a {results[engines[-1]].get('trace_chars', 2000)}-character article",
+        {e: results[e].get("trace") for e in engines})
+    lines.append("| peak memory (RSS) | " + " | ".join(f"{results[e]['peak_rss_mb']:.0f} MB" for e in engines) + " | | |")
+    lines.append("| memory per triple (growth after load) | " + " | ".join(
+        f"{max(results[e]['load_rss_mb'], 0) * 2**20 / triples:.0f} B" for e in engines) + " | | |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10k,100k,1M", help="Comma-separated triple counts (10k, 100k, 1M, 10M).")
+    parser.add_argument("--runs", type=int, default=5, help="Timed runs per query (after one warm-up on Oxigraph).")
+    parser.add_argument("--budget", type=float, default=30.0, help="Seconds one query may take over all its runs.")
+    parser.add_argument("--engines", default=",".join(ENGINES))
+    parser.add_argument("--worker", nargs=3, metavar=("ENGINE", "TRIG", "STORE"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        engine, trig, store = args.worker
+        print(json.dumps(worker(engine, Path(trig), Path(store), args.runs, args.budget)))
+        return
+
+    from nhskg import paths
+    from nhskg.release.freshness import fresh_trig
+
+    base = fresh_trig()
+    paths.BENCH_DIR.mkdir(parents=True, exist_ok=True)
+    import scale_graphs
+
+    print(f"machine: {platform.node()} {platform.machine()}, {os.cpu_count()} cores, "
+          f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB; Python {platform.python_version()}; "
+          f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
+    everything = {}
+    for label in args.sizes.split(","):
+        copies = scale_graphs.copies_for(_size(label), base)
+        folder = paths.BENCH_DIR / f"x{copies}"
+        folder.mkdir(exist_ok=True)
+        trig = folder / "nhskg.trig"
+        if not trig.exists() or trig.stat().st_mtime < base.stat().st_mtime:
+            t0 = time.perf_counter()
+            scale_graphs.write_scaled(base, copies, trig)
+            print(f"{label}: wrote {copies} copies in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
+        import pyoxigraph as ox
+
+        results: dict = {}
+        for engine in args.engines.split(","):
+            if engine == "rdflib" and copies * 13_000 > RDFLIB_MAX:
+                continue
+            if engine == "disk":
+                from nhskg.query.store import current_store
+                from nhskg.release.ondisk import write_store
+
+                t0 = time.perf_counter()
+                write_store(trig, paths.store_dir(folder))
+                build = time.perf_counter() - t0
+                assert current_store(trig)
+            print(f"{label}: {engine} …", file=sys.stderr)
+            results[engine] = _spawn("--runs", str(args.runs), "--budget", str(args.budget),
+                                     "--worker", engine, str(trig), str(paths.store_dir(folder)))
+            if engine == "disk" and "failed" not in results[engine]:
+                results[engine]["build"] = build
+            if "failed" in results[engine]:
+                print(f"{label}: {engine} failed: {results[engine]['failed']}", file=sys.stderr)
+        triples = len({str(q.triple) for q in ox.parse(path=str(trig), format=ox.RdfFormat.TRIG)})  # the merge
+        everything[label] = {"triples": triples, "copies": copies, "results": results}
+        print(f"\n{table(label, triples, results)}\n", flush=True)
+    out = paths.BENCH_DIR / f"results-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    out.write_text(json.dumps(everything, indent=1))
+    print(f"figures: {paths.shown(out)}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

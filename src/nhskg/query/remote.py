@@ -1,0 +1,151 @@
+"""Any SPARQL 1.1 server as the graph: queries by the SPARQL 1.1 Protocol, uploads by the Graph Store Protocol.
+
+``RemoteStore`` stands in for the local store wherever a command reads the graph (``query run``,
+``sparql``, ``trace``, ``network`` with ``--endpoint URL``): ``query`` sends the text with the project's
+prefixes declared and the parameters written in as a ``VALUES`` block at the head of the outer ``WHERE``
+(a server knows no Oxigraph substitutions), and parses the W3C results with pyoxigraph, so callers see
+the same solution objects as from a local store. ``push`` uploads every named graph of a local store
+with HTTP ``PUT`` (SPARQL 1.1 Graph Store HTTP Protocol), and by default the merged default graph too, for
+servers whose default graph is its own graph (Oxigraph, Fuseki, QLever). A server whose default graph
+is something else (Virtuoso: every graph it holds, system graphs included) takes the merge as a named
+graph (``--merge-graph IRI``), and queries then name their dataset with the protocol's
+``default-graph-uri``/``named-graph-uri``. Only the standard library speaks HTTP here.
+"""
+
+from __future__ import annotations
+
+import re
+import urllib.error
+import urllib.parse
+import urllib.request
+
+import pyoxigraph as ox
+
+from ..errors import UserError
+from ..iris import BASE, PREFIXES
+
+RESULTS_MEDIA = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
+                 "csv": "text/csv", "tsv": "text/tab-separated-values"}
+_PARSED = {"application/sparql-results+json": ox.QueryResultsFormat.JSON,
+           "application/sparql-results+xml": ox.QueryResultsFormat.XML,
+           "text/tab-separated-values": ox.QueryResultsFormat.TSV}
+GRAPH_MEDIA = _GRAPHS = {"application/n-triples": ox.RdfFormat.N_TRIPLES, "text/turtle": ox.RdfFormat.TURTLE,
+           "application/rdf+xml": ox.RdfFormat.RDF_XML, "text/plain": ox.RdfFormat.N_TRIPLES}
+_ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8"
+_WHERE = re.compile(r"\bWHERE\s*\{", re.I)
+_DECLARED = re.compile(r"\bPREFIX\s+([\w.-]*):", re.I)
+
+
+def prepared(text: str, substitutions: dict | None = None) -> str:
+    """``text`` with the project's undeclared prefixes declared and each substitution as a leading VALUES."""
+    declared = {m.lower() for m in _DECLARED.findall(text)}
+    head = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items() if p.lower() not in declared)
+    if substitutions:
+        names = " ".join(str(v) if str(v).startswith("?") else f"?{v.value}" for v in substitutions)
+        values = f" VALUES ({names}) {{ ({' '.join(str(t) for t in substitutions.values())}) }} "
+        where = _WHERE.search(text)
+        if where is None:
+            raise UserError("a query with parameters needs a WHERE clause to bind them in")
+        text = text[:where.end()] + values + text[where.end():]
+    return head + text
+
+
+#: The project's named graphs all live under this IRI (``nhskg:graph/…``).
+GRAPHS_BASE = BASE + "graph/"
+
+
+class RemoteStore:
+    """A SPARQL 1.1 query endpoint, answering ``query`` like a local store (read-only).
+
+    ``merge_graph``: the server graph holding the merged default graph (``nhskg push --merge-graph``),
+    for a server whose own default graph is something else (Virtuoso's is every graph it holds, its
+    system graphs included). Each query then names its dataset by the protocol's ``default-graph-uri``
+    (that graph) and ``named-graph-uri`` (the project's named graphs there), as the local store has it."""
+
+    def __init__(self, url: str, timeout: float = 60.0, merge_graph: str | None = None):
+        if not re.match(r"^https?://", url):
+            raise UserError(f"--endpoint {url!r}: give the SPARQL query endpoint as an http:// or https:// URL")
+        self.url, self.timeout, self.merge_graph = url, timeout, merge_graph
+        self._dataset: list[tuple[str, str]] | None = None
+
+    def dataset(self) -> list[tuple[str, str]]:
+        """The protocol parameters naming the query dataset (none without ``merge_graph``)."""
+        if self.merge_graph is None:
+            return []
+        if self._dataset is None:
+            self._dataset = []  # the question itself is asked of the whole server
+            media, data = self.request("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } "
+                                       f'FILTER (STRSTARTS(STR(?g), "{GRAPHS_BASE}")) }}',
+                                       "application/sparql-results+json")
+            named = sorted(s["g"].value for s in ox.parse_query_results(data, format=_PARSED[media]))
+            self._dataset = [("default-graph-uri", self.merge_graph)] + [
+                ("named-graph-uri", g) for g in named if g != self.merge_graph]
+        return self._dataset
+
+    def __repr__(self) -> str:
+        return f"RemoteStore({self.url!r})"
+
+    def request(self, text: str, accept: str = _ACCEPT) -> tuple[str, bytes]:
+        """POST ``text`` (as sent) to the endpoint; the media type and bytes of the answer."""
+        body = urllib.parse.urlencode([("query", text), *self.dataset()]).encode()
+        request = urllib.request.Request(self.url, data=body, method="POST", headers={
+            "Content-Type": "application/x-www-form-urlencoded", "Accept": accept})
+        return _send(request, self.timeout, self.url)
+
+    def query(self, text: str, substitutions: dict | None = None, prefixes: dict | None = None, **_ignored):
+        media, data = self.request(prepared(text, substitutions))
+        if media in _PARSED:
+            return ox.parse_query_results(data, format=_PARSED[media])
+        if media in _GRAPHS:
+            return list(ox.parse(data, format=_GRAPHS[media]))
+        raise UserError(f"{self.url}: answered {media or 'no media type'}, not SPARQL results or RDF")
+
+
+def _send(request: urllib.request.Request, timeout: float, url: str) -> tuple[str, bytes]:
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return response.headers.get_content_type(), response.read()
+    except urllib.error.HTTPError as exc:
+        detail = exc.read().decode("utf-8", "replace").strip().splitlines()
+        raise UserError(f"{url}: HTTP {exc.code} {exc.reason}" + (f": {detail[0][:300]}" if detail else "")) from None
+    except (urllib.error.URLError, TimeoutError, OSError) as exc:
+        reason = getattr(exc, "reason", exc)
+        raise UserError(f"{url}: cannot reach the server ({reason}) — is it running, and is the URL right?") from None
+
+
+def query_endpoint_for(graph_store: str) -> str | None:
+    """The query endpoint beside a Graph Store endpoint, for the servers whose layout is known."""
+    for suffix, query in (("/store", "/query"),              # Oxigraph
+                          ("/data", "/sparql"),              # Fuseki (/{dataset}/data)
+                          ("/sparql-graph-crud-auth", "/sparql"), ("/sparql-graph-crud", "/sparql")):  # Virtuoso
+        if graph_store.rstrip("/").endswith(suffix):
+            return graph_store.rstrip("/")[: -len(suffix)] + query
+    return None
+
+
+def push(store: ox.Store, graph_store: str, default_graph: bool = True, merge_graph: str | None = None,
+         timeout: float = 600.0) -> list[tuple[str, int]]:
+    """PUT each named graph of ``store`` to ``graph_store``, and the merged default graph as the server's
+    default graph (``default_graph``) or as the named graph ``merge_graph``; (graph, triples) sent."""
+    sent = []
+    targets = [(g.value, {"graph": g.value}, g) for g in sorted(store.named_graphs(), key=lambda g: g.value)]
+    if merge_graph:
+        targets.append((merge_graph, {"graph": merge_graph}, ox.DefaultGraph()))
+    elif default_graph:
+        targets.append(("(default graph: the merge)", {"default": ""}, ox.DefaultGraph()))
+    for label, query, graph in targets:
+        data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
+        sep = "&" if "?" in graph_store else "?"
+        url = graph_store + sep + urllib.parse.urlencode(query).replace("default=", "default")
+        request = urllib.request.Request(url, data=data, method="PUT",
+                                         headers={"Content-Type": "application/n-triples"})
+        _send(request, timeout, graph_store)
+        sent.append((label, data.count(b"\n")))
+    return sent
+
+
+def count_triples(endpoint: RemoteStore, graph: str | None) -> int:
+    """Triples the query endpoint holds in ``graph`` (None: its default graph)."""
+    pattern = f"GRAPH <{graph}> {{ ?s ?p ?o }}" if graph else "?s ?p ?o"
+    solutions = endpoint.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}")
+    return int(next(iter(solutions))["n"].value)

@@ -1,0 +1,50 @@
+"""``dist/store/``: the built TriG bulk-loaded into an on-disk Oxigraph (RocksDB) store, written whole or not at all.
+
+The store holds what ``nhskg.query.store`` builds in memory: every named graph of the TriG, and the
+default graph as their RDF merge (each distinct triple once). It is loaded into a temporary folder
+beside its target and renamed into place, so a reader never opens a half-written store; a stamp inside
+it names the TriG it came from (size and modification time) and the pyoxigraph version that wrote it, so
+the reader can tell a current store from a stale one without reading either.
+"""
+
+from __future__ import annotations
+
+import gc
+import shutil
+import tempfile
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .. import paths
+
+#: The default graph as the RDF merge of the named graphs (SPARQL set semantics: each triple once).
+MERGE = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+def write_store(trig: Path, target: Path) -> Path:
+    """Bulk-load ``trig`` into a new store at ``target`` (replacing any store there); returns ``target``."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    try:
+        store = ox.Store(str(tmp / "db"))
+        store.bulk_load(path=str(trig), format=ox.RdfFormat.TRIG)
+        store.update(MERGE)
+        store.optimize()
+        store.flush()
+        del store
+        gc.collect()  # closes RocksDB before the folder moves
+        (tmp / "db" / paths.STORE_STAMP).write_text(paths.store_stamp(trig, ox.__version__), encoding="utf-8")
+        (tmp / "db").chmod(0o755)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    old = None
+    if target.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", dir=target.parent))
+        target.rename(old / "db")
+    (tmp / "db").rename(target)
+    shutil.rmtree(tmp, ignore_errors=True)
+    if old:
+        shutil.rmtree(old, ignore_errors=True)
+    return target
