@@ -57,7 +57,8 @@ VERBAL = [("000", "Over a third", 32), ("002", "One in three", 35), ("002", "Alm
 
 def _findings(union, doc_id: str):
     doc = vocab.document(doc_id)
-    for f in union.subjects(NHSKG.reportedIn, doc):
+    found = set(union.subjects(NHSKG.reportedIn, doc)) | set(union.subjects(NHSKG.impliedBy, doc))
+    for f in sorted(found):
         if (f, RDF.type, NHSKG.Finding) in union:
             option = union.value(f, NHSKG.responseOption)
             yield (f, Decimal(str(union.value(f, NHSKG.value))), str(union.value(f, NHSKG.unit)).rsplit("/", 1)[-1],

@@ -93,20 +93,23 @@ class DocumentEmitter(PeopleClaims):
             g.add((q, RDFS.comment, Literal(rec["note"])))
         self.annotate(q, self.spans(rec), f"question-{rec['id']}", OA.describing)
 
-    def observation(self, rec: Record, survey_id: str, value: Decimal, label: str) -> URIRef:
-        """The Data Cube observation every finding (stated or derived) is."""
+    def observation(self, rec: Record, survey_id: str, value: Decimal, label: str, derived: bool = False) -> URIRef:
+        """The Data Cube observation every finding (stated or derived) is. A stated finding sits in its
+        survey's results and is ``nhskg:reportedIn`` its document; a derived one sits in the survey's
+        separate data set of derived figures and is only ``nhskg:impliedBy`` the document, so no reader
+        of a flat dump can take it for a figure the document reports."""
         f, g = vocab.finding(survey_id, rec["id"]), self.g
         if rec["topic"] not in self.ctx.topics:
             raise rec.error("topic", f"no topic {rec['topic']!r} in topics.yaml — use one of its ids or add one")
         g.add((f, RDF.type, NHSKG.Finding))
         g.add((f, RDFS.label, Literal(label)))
-        g.add((f, QB.dataSet, vocab.thing("survey", survey_id, "results")))
+        g.add((f, QB.dataSet, vocab.thing("survey", survey_id, "derived" if derived else "results")))
         g.add((f, NHSKG.survey, vocab.survey(survey_id)))
         g.add((f, NHSKG.value, decimal_literal(value)))
         g.add((f, NHSKG.unit, vocab.concept("unit", rec["unit"])))
         g.add((f, NHSKG.topic, vocab.topic(rec["topic"])))
         g.add((f, NHSKG.measure, vocab.concept("measure", rec.get("measure", "answer"))))
-        g.add((f, NHSKG.reportedIn, self.doc))
+        g.add((f, NHSKG.impliedBy if derived else NHSKG.reportedIn, self.doc))
         g.add((f, NHSKG.question, vocab.question(survey_id, rec["question"] or self.about_the_survey(survey_id))))
         if rec["option"]:
             g.add((f, NHSKG.responseOption, Literal(rec["option"])))
@@ -202,9 +205,12 @@ class DocumentEmitter(PeopleClaims):
             formula = f"{source_value} - ({change_value}) = {value}"
         else:
             value, used, formula = Decimal(100) - source_value, [source], f"100 - {source_value} = {Decimal(100) - source_value}"
-        f = self.observation(rec, rec["survey"], value, f"derived: {rec.get('option', rec['id'])}")
+        f = self.observation(rec, rec["survey"], value, f"derived by nhskg curators, not stated: {rec.get('option', rec['id'])}",
+                             derived=True)
         derivation = vocab.thing("derivation", self.doc_id, rec["id"])
+        self.derived_data_set(rec["survey"])
         g.add((f, RDF.type, NHSKG.DerivedFinding))
+        g.add((f, PROV.wasAttributedTo, vocab.CURATORS))
         g.add((f, NHSKG.valueBasis, vocab.concept("value-basis", "derived")))
         g.add((f, PROV.wasGeneratedBy, derivation))
         g.add((derivation, RDF.type, NHSKG.Derivation))
@@ -216,6 +222,17 @@ class DocumentEmitter(PeopleClaims):
             g.add((f, PROV.wasDerivedFrom, item))
             g.add((derivation, PROV.used, item))
         self.annotate(derivation, self.spans(rec), f"derivation-{rec['id']}", OA.describing)
+
+    def derived_data_set(self, survey_id: str) -> None:
+        """The survey's data set of figures the curators derived: apart from its results, attributed to them."""
+        d, g = vocab.thing("survey", survey_id, "derived"), self.g
+        label = self.ctx.surveys[survey_id][1]["label"]
+        g.add((d, RDF.type, QB.DataSet))
+        g.add((d, RDFS.label, Literal(f"Figures derived by nhskg curators, stated by no document: {label}")))
+        g.add((d, QB.structure, NHSKG["dsd-survey-findings"]))
+        g.add((d, PROV.wasGeneratedBy, vocab.survey(survey_id)))
+        g.add((d, PROV.wasAttributedTo, vocab.CURATORS))
+        g.add((d, PROV.wasDerivedFrom, vocab.thing("survey", survey_id, "results")))
 
     def responses(self) -> None:
         """A survey's number of responses, from its unqualified ``responses`` finding."""

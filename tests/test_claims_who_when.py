@@ -1,0 +1,29 @@
+"""Issue 12, "claims that say who and when": what a document states is told apart, in the flat dumps,
+from what the curators derived, reconstructed or judged; findings name who voiced them; every date says
+how it is known."""
+
+from __future__ import annotations
+
+from rdflib import Literal
+from rdflib.namespace import PROV, QB, RDF
+
+from nhskg import vocab
+from nhskg.vocab import NHSKG
+
+
+def test_no_document_reports_a_derived_figure(union):
+    """No consumer of a flat dump can read "001 reports 73%": a derived finding is only nhskg:impliedBy
+    its document, and sits in its survey's data set of derived figures, attributed to the curators."""
+    derived = set(union.subjects(RDF.type, NHSKG.DerivedFinding))
+    assert len(derived) == 2
+    for f in derived:
+        assert union.value(f, NHSKG.reportedIn) is None, f
+        assert union.value(f, NHSKG.impliedBy) is not None, f
+        assert (f, PROV.wasAttributedTo, vocab.CURATORS) in union
+        data_set = union.value(f, QB.dataSet)
+        assert str(data_set).endswith("/derived"), data_set
+        assert (data_set, PROV.wasAttributedTo, vocab.CURATORS) in union
+        assert not [o for o in union.subjects(QB.dataSet, data_set) if (o, RDF.type, NHSKG.DerivedFinding) not in union]
+    rows = union.query("""SELECT ?f WHERE { ?f <https://w3id.org/nhskg/def/reportedIn> ?d ;
+                                               <https://w3id.org/nhskg/def/value> ?v . FILTER (?v = 73) }""")
+    assert not [r for r in rows if str(r.f).endswith("area-team-good-january")]
