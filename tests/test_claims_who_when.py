@@ -27,3 +27,15 @@ def test_no_document_reports_a_derived_figure(union):
     rows = union.query("""SELECT ?f WHERE { ?f <https://w3id.org/nhskg/def/reportedIn> ?d ;
                                                <https://w3id.org/nhskg/def/value> ?v . FILTER (?v = 73) }""")
     assert not [r for r in rows if str(r.f).endswith("area-team-good-january")]
+
+
+def test_figures_in_a_quotation_are_voiced_by_its_speaker(union):
+    """004's "a third ... two thirds" are Michael Dixon's words (reported speech): the findings say so."""
+    dixon = vocab.person("michael-dixon")
+    voiced = {str(f).rsplit("/", 1)[-1] for f in union.subjects(NHSKG.voicedBy, dixon)}
+    assert {"pressure-to-grow", "expect-debts"} <= voiced, voiced
+    for f in union.subjects(NHSKG.voicedBy, dixon):
+        q = union.value(f, NHSKG.voicedIn)
+        assert (q, NHSKG.speaker, dixon) in union
+    # a figure the document states in its own voice names no speaker
+    assert union.value(vocab.finding("nhsa-napc-survey-000", "fully-involved"), NHSKG.voicedBy) is None

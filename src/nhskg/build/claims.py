@@ -46,6 +46,7 @@ class DocumentEmitter(PeopleClaims):
             self.role(rec)
         for rec in doc.sections["quotations"]:
             self.quotation(rec)
+        self.voiced(doc)
         for rec in doc.sections["mentions"]:
             self.mention(rec)
         for rec in doc.sections["not_figures"]:
@@ -233,6 +234,21 @@ class DocumentEmitter(PeopleClaims):
         g.add((d, PROV.wasGeneratedBy, vocab.survey(survey_id)))
         g.add((d, PROV.wasAttributedTo, vocab.CURATORS))
         g.add((d, PROV.wasDerivedFrom, vocab.thing("survey", survey_id, "results")))
+
+    def voiced(self, doc) -> None:
+        """A finding or verbal figure whose words all lie inside a quotation was voiced by its speaker
+        (004's "a third ... two thirds" are Michael Dixon's words, as HSJ reports them): read from the
+        offsets, never curated, so it cannot drift from the text."""
+        quotations = [(vocab.thing("quotation", self.doc_id, rec["id"]), self.ctx.resolve(rec, "speaker", doc_id=self.doc_id),
+                       self.spans(rec)) for rec in doc.sections["quotations"]]
+        claims = [(self.findings[rec["id"]][0], rec) for rec in doc.sections["findings"]]
+        claims += [(vocab.thing("verbal-figure", self.doc_id, rec["id"]), rec) for rec in doc.sections["verbal_figures"]]
+        for node, rec in claims:
+            spans = self.spans(rec)
+            for q, speaker, q_spans in quotations:
+                if all(any(o.start <= s.start and s.end <= o.end for o in q_spans) for s in spans):
+                    self.g.add((node, NHSKG.voicedIn, q))
+                    self.g.add((node, NHSKG.voicedBy, speaker))
 
     def responses(self) -> None:
         """A survey's number of responses, from its unqualified ``responses`` finding."""
