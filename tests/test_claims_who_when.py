@@ -39,3 +39,16 @@ def test_figures_in_a_quotation_are_voiced_by_its_speaker(union):
         assert (q, NHSKG.speaker, dixon) in union
     # a figure the document states in its own voice names no speaker
     assert union.value(vocab.finding("nhsa-napc-survey-000", "fully-involved"), NHSKG.voicedBy) is None
+
+
+def test_question_wordings_say_whether_the_text_gives_them(union):
+    """38 of the 40 wordings are the curators' reconstructions, marked so nobody cites them as the survey's;
+    the two the text gives (001's budget and area-team questions) are anchored to its words."""
+    in_text, reconstructed = vocab.concept("basis", "in-text"), vocab.concept("basis", "reconstructed")
+    questions = set(union.subjects(RDF.type, NHSKG.Question))
+    given = {q for q in questions if (q, NHSKG.wordingBasis, in_text) in union}
+    rebuilt = {q for q in questions if (q, NHSKG.wordingBasis, reconstructed) in union}
+    assert (len(questions), len(given), len(rebuilt)) == (40, 2, 38)
+    assert {str(q).rsplit("/", 1)[-1] for q in given} == {"budget-confidence", "area-team-interactions"}
+    for q in given:
+        assert list(union.subjects(vocab.OA.hasBody, q)), q

@@ -8,7 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import PROV, QB, RDF, RDFS, XSD
+from rdflib.namespace import PROV, QB, RDF, RDFS, SKOS, XSD
 
 from .. import vocab
 from ..figures import judge_fit, parse_figure
@@ -92,7 +92,15 @@ class DocumentEmitter(PeopleClaims):
         g.add((q, NHSKG.multipleResponse, Literal(bool(rec["multiple_response"]))))
         if rec["note"]:
             g.add((q, RDFS.comment, Literal(rec["note"])))
-        self.annotate(q, self.spans(rec), f"question-{rec['id']}", OA.describing)
+        spans = self.spans(rec)  # the words the text gives the question in: its wording is then in the text
+        self.wording_basis(q, "in-text" if spans else "reconstructed")
+        self.annotate(q, spans, f"question-{rec['id']}", OA.describing)
+
+    def wording_basis(self, q: URIRef, basis: str) -> None:
+        self.g.add((q, NHSKG.wordingBasis, vocab.concept("basis", basis)))
+        if basis == "reconstructed":
+            self.g.add((q, SKOS.scopeNote, Literal("Wording reconstructed by the nhskg curators from the figures "
+                                                   "reported; no source text gives the survey's wording.")))
 
     def observation(self, rec: Record, survey_id: str, value: Decimal, label: str, derived: bool = False) -> URIRef:
         """The Data Cube observation every finding (stated or derived) is. A stated finding sits in its
@@ -127,6 +135,7 @@ class DocumentEmitter(PeopleClaims):
         g.add((q, NHSKG.askedIn, vocab.survey(survey_id)))
         g.add((q, NHSKG.exhaustive, Literal(False)))
         g.add((q, NHSKG.multipleResponse, Literal(True)))  # its figures are not shares of one answer
+        self.wording_basis(q, "reconstructed")
         return ABOUT_THE_SURVEY
 
     def finding(self, rec: Record) -> None:
