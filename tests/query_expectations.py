@@ -22,7 +22,7 @@ def check_surveys(rows):
     assert len(rows) == 7
     assert surveys[ID + "survey/coalition-support-survey-2012"]["responses"] == D(95)
     assert surveys[ID + "survey/coalition-support-survey-2012"]["fieldwork"] == "2012-01"
-    assert surveys[ID + "survey/nhsa-napc-survey-004"]["responses"] == D(131)
+    assert surveys[ID + "survey/ccg-leaders-survey-004"]["responses"] == D(131)
     assert surveys[ID + "survey/hsj-barometer-3"]["responses"] == D(94)
     assert surveys[ID + "survey/hsj-barometer-3"]["partners"] == "GatenbySanderson"
     assert surveys[ID + "survey/ehi-pc-survey-2012"]["responsesMoreThan"] == D(90)

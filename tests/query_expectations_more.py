@@ -98,7 +98,7 @@ def check_figures_in_several_documents(rows):
     assert sorted(r["link"] for r in rows) == ["judged the same figure"] * 2 + ["words standing for the figure"] * 2
     assert {r["wordsB"]: r["fit"] for r in rows if r["fit"]} == {"half": "stretched", "A third": "approximate"}
     assert {r["itemB"] for r in rows if r["link"] == "judged the same figure"} == {
-        ID + "finding/nhsa-napc-survey-004/restricted-half", ID + "finding/nhsa-napc-survey-004/unable-to-shape"}
+        ID + "finding/ccg-leaders-survey-004/restricted-half", ID + "finding/ccg-leaders-survey-004/unable-to-shape"}
 
 
 EXPECTATIONS = {

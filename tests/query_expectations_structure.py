@@ -207,10 +207,10 @@ def check_who_ran_with_whom(rows):
     assert [(r["organisationName"], r["ranWith"]) for r in part("ehi-pc-survey-2012", "conductor")] == [
         ("EHI Primary Care", None)]
     # 004 never says who ran its survey.
-    assert part("nhsa-napc-survey-004", "conductor") == [] and part("nhsa-napc-survey-004", "partner") == []
+    assert part("ccg-leaders-survey-004", "conductor") == [] and part("ccg-leaders-survey-004", "partner") == []
     # 004 quotes Dixon (NHS Alliance chair; a senior Coalition figure in 003), Marshall (NAPC chair) and
     # Lansley (health secretary, Department of Health).
-    quoted_004 = {(r["organisationName"], r["personName"]) for r in part("nhsa-napc-survey-004", "quoted")}
+    quoted_004 = {(r["organisationName"], r["personName"]) for r in part("ccg-leaders-survey-004", "quoted")}
     assert quoted_004 == {("NHS Alliance", "Michael Dixon"), ("NHS Clinical Commissioning Coalition", "Michael Dixon"),
                           ("National Association of Primary Care", "Johnny Marshall"),
                           ("Department of Health", "Andrew Lansley")}

@@ -5,7 +5,7 @@ how it is known."""
 from __future__ import annotations
 
 from rdflib import Literal
-from rdflib.namespace import PROV, QB, RDF
+from rdflib.namespace import PROV, QB, RDF, RDFS
 
 from nhskg import vocab
 from nhskg.vocab import NHSKG
@@ -52,3 +52,19 @@ def test_question_wordings_say_whether_the_text_gives_them(union):
     assert {str(q).rsplit("/", 1)[-1] for q in given} == {"budget-confidence", "area-team-interactions"}
     for q in given:
         assert list(union.subjects(vocab.OA.hasBody, q)), q
+
+
+def test_who_ran_004s_survey_comes_only_from_the_judgement(union):
+    """004 names no one as having run its survey: neither its label nor its IRI says who did; the
+    attribution is the curators' same-survey judgement linking it to 000's survey."""
+    s = vocab.survey("ccg-leaders-survey-004")
+    assert (s, RDF.type, NHSKG.Survey) in union
+    assert not [x for x in union.subjects(RDF.type, NHSKG.Survey) if "nhsa-napc-survey-004" in str(x)]
+    label = str(union.value(s, RDFS.label)).lower()
+    assert "alliance" not in label and "napc" not in label, label
+    assert union.value(s, NHSKG.conductedBy) is None
+    judged = [j for j in union.subjects(NHSKG.judgementSubject, s)
+              if union.value(j, NHSKG.judgementKind) == vocab.concept("judgement-kind", "same-survey")]
+    assert len(judged) == 1
+    other = next(o for o in union.objects(judged[0], NHSKG.judgementSubject) if o != s)
+    assert {str(o).rsplit("/", 1)[-1] for o in union.objects(other, NHSKG.conductedBy)} == {"nhs-alliance", "napc"}

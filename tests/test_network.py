@@ -136,7 +136,7 @@ def test_a_finding_in_a_news_report_reaches_its_surveys_conductors(graphs):
     assert all(e["steps"] == 2 and e["path"][1] == ID + "survey/nhsa-napc-survey-000" for e in result["primary"])
     assert [e["iri"] for e in result["secondary"]] == [ID + "document/000", ID + "document/004"]
     # 004 names no conductor: its findings reach one only through the curators' same-survey judgement
-    half = source_paths(graphs["provenance"], ID + "finding/nhsa-napc-survey-004/restricted-half")
+    half = source_paths(graphs["provenance"], ID + "finding/ccg-leaders-survey-004/restricted-half")
     assert half["primary"][0]["steps"] == 3
 
 
