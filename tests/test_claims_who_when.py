@@ -15,7 +15,7 @@ def test_no_document_reports_a_derived_figure(union):
     """No consumer of a flat dump can read "001 reports 73%": a derived finding is only nhskg:impliedBy
     its document, and sits in its survey's data set of derived figures, attributed to the curators."""
     derived = set(union.subjects(RDF.type, NHSKG.DerivedFinding))
-    assert len(derived) == 2
+    assert len(derived) == 4
     for f in derived:
         assert union.value(f, NHSKG.reportedIn) is None, f
         assert union.value(f, NHSKG.impliedBy) is not None, f
@@ -68,3 +68,25 @@ def test_who_ran_004s_survey_comes_only_from_the_judgement(union):
     assert len(judged) == 1
     other = next(o for o in union.objects(judged[0], NHSKG.judgementSubject) if o != s)
     assert {str(o).rsplit("/", 1)[-1] for o in union.objects(other, NHSKG.conductedBy)} == {"nhs-alliance", "napc"}
+
+
+def test_000s_verbal_figures_and_lead_are_read_with_a_judgement(union):
+    """000's "most CCGs are confident" (17 + 43) and "Only a small percentage ... feel confident" (4 + 27)
+    stand for sums the build computes from the stated findings; the readings of those and of the lead
+    "Over a third ... not fully involved" (32%, not 100 - 47 = 53%) are judgements with a rationale."""
+    def verbal(vid):
+        return vocab.thing("verbal-figure", "000", vid)
+    for vid, value, fit in (("most-confident-of-authorisation", "60.0", "fits"),
+                            ("small-percentage-confident-within-resources", "31.0", "fits"),
+                            ("lead-over-a-third", "32.0", "stretched")):
+        v = verbal(vid)
+        target = union.value(v, NHSKG.standsFor)
+        assert str(union.value(target, NHSKG.value)) == value, vid
+        assert union.value(v, NHSKG.fit) == vocab.concept("fit", fit)
+        judged = [j for j in union.subjects(NHSKG.judgementSubject, v)
+                  if union.value(j, NHSKG.judgementKind) == vocab.concept("judgement-kind", "reading")]
+        assert len(judged) == 1 and union.value(judged[0], NHSKG.rationale), vid
+    total = union.value(verbal("most-confident-of-authorisation"), NHSKG.standsFor)
+    assert (total, RDF.type, NHSKG.DerivedFinding) in union
+    assert {str(x).rsplit("/", 1)[-1] for x in union.objects(total, PROV.wasDerivedFrom)} == {
+        "authorisation-very-confident", "authorisation-confident"}

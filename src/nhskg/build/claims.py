@@ -22,6 +22,19 @@ _UNIT_OF_FIGURE = {"percent": {"percent"}, "percentage-point": {"percentage-poin
                    "number": {"count", "mean-score"}}
 
 
+class _Ref:
+    """One item of a record's list field, read like a field (so an error names the record's line)."""
+
+    def __init__(self, rec: Record, value: str):
+        self.rec, self.value = rec, value
+
+    def __getitem__(self, name: str) -> str:
+        return self.value
+
+    def error(self, name: str, message: str):
+        return self.rec.error(name, message)
+
+
 class DocumentEmitter(PeopleClaims):
     """Writes one document's records into its named graph."""
 
@@ -36,10 +49,10 @@ class DocumentEmitter(PeopleClaims):
         for rec in doc.sections["findings"]:
             if rec["base"]:
                 self.g.add((self.findings[rec["id"]][0], NHSKG.base, self.finding_ref(rec, "base")[0]))
+        for rec in doc.sections["derived"]:  # first: a verbal figure may stand for a derived sum ("most" = 17 + 43)
+            self.derived(rec)
         for rec in doc.sections["verbal_figures"]:
             self.verbal_figure(rec)
-        for rec in doc.sections["derived"]:
-            self.derived(rec)
         for rec in doc.sections["respondents"]:
             self.respondent(rec)
         for rec in doc.sections["roles"]:
@@ -213,6 +226,13 @@ class DocumentEmitter(PeopleClaims):
                 raise rec.error("change", f"{rec['change']!r} is not a percentage-point change")
             value, used = source_value - change_value, [source, change]
             formula = f"{source_value} - ({change_value}) = {value}"
+        elif rec["operation"] == "sum":
+            if not rec["plus"]:
+                raise rec.error("plus", "missing — a sum needs the findings added to `from`")
+            parts = [(source, source_value)] + [self.finding_ref(_Ref(rec, p), "plus")[:2]
+                                                for p in rec["plus"]]
+            value, used = sum((v for _, v in parts), Decimal(0)), [f for f, _ in parts]
+            formula = " + ".join(str(v) for _, v in parts) + f" = {value}"
         else:
             value, used, formula = Decimal(100) - source_value, [source], f"100 - {source_value} = {Decimal(100) - source_value}"
         f = self.observation(rec, rec["survey"], value, f"derived by nhskg curators, not stated: {rec.get('option', rec['id'])}",
@@ -232,6 +252,7 @@ class DocumentEmitter(PeopleClaims):
             g.add((f, PROV.wasDerivedFrom, item))
             g.add((derivation, PROV.used, item))
         self.annotate(derivation, self.spans(rec), f"derivation-{rec['id']}", OA.describing)
+        self.findings[rec["id"]] = (f, value, rec)
 
     def derived_data_set(self, survey_id: str) -> None:
         """The survey's data set of figures the curators derived: apart from its results, attributed to them."""

@@ -105,7 +105,7 @@ SCHEMA: dict[str, list[tuple[str, bool, str]]] = {
                        OCC, ("expect_fit", REQ, "str"), ("note", OPT, "str")],
     "derived": [("id", REQ, "slug"), ("survey", REQ, "slug"), ("question", OPT, "slug"),
                 ("option", OPT, "str"), ("unit", REQ, "str"), ("topic", REQ, "slug"), ("operation", REQ, "str"),
-                ("from", REQ, "slug"), ("change", OPT, "slug"), WORDS, OCC, ("note", OPT, "str")],
+                ("from", REQ, "slug"), ("plus", OPT, "strs"), ("change", OPT, "slug"), WORDS, OCC, ("note", OPT, "str")],
     "respondents": [("id", REQ, "slug"), ("survey", REQ, "slug"), ("label", REQ, "str"), WORDS, OCC],
     "roles": [("person", REQ, "ref"), ("role", REQ, "str"), ("organisation", OPT, "ref"),
               ("name_form", REQ, "str"), WORDS, OCC, ("note", OPT, "str")],
@@ -123,7 +123,7 @@ ENUMS = {
     "date_basis": {"in-text", "from-address", "not-in-text"},
     "title_basis": {"in-text", "public-copy", "not-identified"},
     "confidence": {"certain", "likely", "possible"},
-    "operation": {"before-change", "remainder"},
+    "operation": {"before-change", "remainder", "sum"},
 }
 _SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 _FINDING_REF = re.compile(r"^finding:[A-Za-z0-9]+/[A-Za-z0-9][A-Za-z0-9._-]*$")
