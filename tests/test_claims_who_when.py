@@ -5,7 +5,7 @@ how it is known."""
 from __future__ import annotations
 
 from rdflib import Literal
-from rdflib.namespace import PROV, QB, RDF, RDFS
+from rdflib.namespace import PROV, QB, RDF, RDFS, XSD
 
 from nhskg import vocab
 from nhskg.vocab import NHSKG
@@ -90,3 +90,25 @@ def test_000s_verbal_figures_and_lead_are_read_with_a_judgement(union):
     assert (total, RDF.type, NHSKG.DerivedFinding) in union
     assert {str(x).rsplit("/", 1)[-1] for x in union.objects(total, PROV.wasDerivedFrom)} == {
         "authorisation-very-confident", "authorisation-confident"}
+
+
+def test_every_date_says_how_it_is_known(union):
+    """Each document's date and each survey's fieldwork carries its basis (in the text, from the address of
+    a public copy, inferred, not in the text) and, unless stated in the text, a note saying from what; the
+    000/004 survey is about September 2011, before 003's January 2012 survey."""
+    bases = {vocab.concept("basis", b) for b in ("in-text", "from-address", "inferred", "not-in-text")}
+    things = [*union.subjects(RDF.type, NHSKG.Survey), *union.subjects(RDF.type, NHSKG.NewsReport),
+              *union.subjects(RDF.type, NHSKG.PressRelease)]
+    assert len(things) == 12
+    for x in things:
+        basis = union.value(x, NHSKG.dateBasis)
+        assert basis in bases, x
+        if basis != vocab.concept("basis", "in-text"):
+            assert union.value(x, NHSKG.dateNote), x
+    s000 = vocab.survey("nhsa-napc-survey-000")
+    assert union.value(s000, NHSKG.fieldworkPeriod) == Literal("2011-09", datatype=XSD.gYearMonth)
+    assert union.value(s000, NHSKG.dateBasis) == vocab.concept("basis", "inferred")
+    s003 = vocab.survey("coalition-support-survey-2012")
+    assert str(union.value(s000, NHSKG.fieldworkPeriod)) < str(union.value(s003, NHSKG.fieldworkPeriod))
+    # a date in the text is anchored to the words that state it
+    assert list(union.subjects(vocab.OA.hasBody, s003))

@@ -18,6 +18,8 @@ from .evidence import decimal_literal, typed_date
 from .people import PeopleClaims
 
 ABOUT_THE_SURVEY = "about-the-survey"
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"]
 _UNIT_OF_FIGURE = {"percent": {"percent"}, "percentage-point": {"percentage-point"},
                    "number": {"count", "mean-score"}}
 
@@ -83,8 +85,7 @@ class DocumentEmitter(PeopleClaims):
             g.add((s, NHSKG.waveNumber, Literal(rec["wave"], datatype=XSD.positiveInteger)))
         if rec["wave_label"]:
             g.add((s, NHSKG.waveLabel, Literal(rec["wave_label"])))
-        if rec["fieldwork"]:
-            g.add((s, NHSKG.fieldworkPeriod, typed_date(rec, "fieldwork")))
+        self.fieldwork(s, rec)
         if rec["population"]:
             g.add((s, NHSKG.population, Literal(rec["population"])))
         if rec["note"]:
@@ -95,6 +96,32 @@ class DocumentEmitter(PeopleClaims):
         g.add((results, QB.structure, NHSKG["dsd-survey-findings"]))
         g.add((results, PROV.wasGeneratedBy, s))
         self.annotate(s, self.spans(rec), f"survey-{rec['id']}", OA.describing)
+
+    def fieldwork(self, s: URIRef, rec: Record) -> None:
+        """When the survey ran, and how that is known: stated (its month, and its year if given, in
+        ``fieldwork_words``, anchored and checked here), from the address of the public copy, or inferred
+        (the note says from what); with no date, the basis is not-in-text and the note says what is known."""
+        basis, words, g = rec["fieldwork_basis"], rec["fieldwork_words"], self.g
+        if rec["fieldwork"]:
+            g.add((s, NHSKG.fieldworkPeriod, typed_date(rec, "fieldwork")))
+        elif basis != "not-in-text":
+            raise rec.error("fieldwork_basis", f"{basis!r} but no fieldwork date — not-in-text, or give the date")
+        if basis in ("inferred", "not-in-text", "from-address") and not rec["fieldwork_note"]:
+            raise rec.error("fieldwork_note", f"a fieldwork date {basis} needs a note saying what is known and from what")
+        if basis == "in-text":
+            if not words:
+                raise rec.error("fieldwork_words", "a fieldwork date in the text needs the words that state it")
+            date = str(rec["fieldwork"])
+            month = _MONTHS[int(date[5:7]) - 1] if len(date) >= 7 else None
+            if month and month not in words:
+                raise rec.error("fieldwork", f"{date} but the words {words!r} do not name {month}")
+            if date[:4] not in words and not rec["fieldwork_note"]:
+                raise rec.error("fieldwork_note", f"the words {words!r} do not give the year {date[:4]}: say where it comes from")
+        g.add((s, NHSKG.dateBasis, vocab.concept("basis", basis)))
+        if rec["fieldwork_note"]:
+            g.add((s, NHSKG.dateNote, Literal(rec["fieldwork_note"])))
+        if words:
+            self.annotate(s, self.spans(rec, "fieldwork_words"), f"fieldwork-{rec['id']}", OA.describing)
 
     def question(self, rec: Record) -> None:
         q, g = vocab.question(rec["survey"], rec["id"]), self.g
