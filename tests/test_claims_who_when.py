@@ -21,7 +21,7 @@ def test_no_document_reports_a_derived_figure(union):
         assert union.value(f, NHSKG.impliedBy) is not None, f
         assert (f, PROV.wasAttributedTo, vocab.CURATORS) in union
         data_set = union.value(f, QB.dataSet)
-        assert str(data_set).endswith("/derived"), data_set
+        assert "/derived/" in str(data_set), data_set
         assert (data_set, PROV.wasAttributedTo, vocab.CURATORS) in union
         assert not [o for o in union.subjects(QB.dataSet, data_set) if (o, RDF.type, NHSKG.DerivedFinding) not in union]
     rows = union.query("""SELECT ?f WHERE { ?f <https://w3id.org/nhskg/def/reportedIn> ?d ;

@@ -18,6 +18,11 @@ from .evidence import decimal_literal, typed_date
 from .people import PeopleClaims
 
 ABOUT_THE_SURVEY = "about-the-survey"
+#: unit -> (the Data Cube measure, the structure's name): one measure per kind of number
+MEASURES = {"percent": NHSKG.percentage, "mean-score": NHSKG.meanScore, "count": NHSKG["count"],
+            "percentage-point": NHSKG.percentagePointChange}
+STRUCTURES = {"percent": "percentages", "mean-score": "mean-scores", "count": "counts",
+              "percentage-point": "percentage-point-changes"}
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December"]
 _UNIT_OF_FIGURE = {"percent": {"percent"}, "percentage-point": {"percentage-point"},
@@ -90,11 +95,6 @@ class DocumentEmitter(PeopleClaims):
             g.add((s, NHSKG.population, Literal(rec["population"])))
         if rec["note"]:
             g.add((s, RDFS.comment, Literal(rec["note"])))
-        results = vocab.thing("survey", rec["id"], "results")
-        g.add((results, RDF.type, QB.DataSet))
-        g.add((results, RDFS.label, Literal(f"Findings of: {rec['label']}")))
-        g.add((results, QB.structure, NHSKG["dsd-survey-findings"]))
-        g.add((results, PROV.wasGeneratedBy, s))
         self.annotate(s, self.spans(rec), f"survey-{rec['id']}", OA.describing)
 
     def fieldwork(self, s: URIRef, rec: Record) -> None:
@@ -152,9 +152,12 @@ class DocumentEmitter(PeopleClaims):
             raise rec.error("topic", f"no topic {rec['topic']!r} in topics.yaml — use one of its ids or add one")
         g.add((f, RDF.type, NHSKG.Finding))
         g.add((f, RDFS.label, Literal(label)))
-        g.add((f, QB.dataSet, vocab.thing("survey", survey_id, "derived" if derived else "results")))
+        measure = MEASURES[rec["unit"]]
+        g.add((f, QB.dataSet, self.data_set(survey_id, rec["unit"], derived)))
         g.add((f, NHSKG.survey, vocab.survey(survey_id)))
         g.add((f, NHSKG.value, decimal_literal(value)))
+        g.add((f, QB.measureType, measure))
+        g.add((f, measure, decimal_literal(value)))
         g.add((f, NHSKG.unit, vocab.concept("unit", rec["unit"])))
         g.add((f, NHSKG.topic, vocab.topic(rec["topic"])))
         g.add((f, NHSKG.measure, vocab.concept("measure", rec.get("measure", "answer"))))
@@ -265,7 +268,6 @@ class DocumentEmitter(PeopleClaims):
         f = self.observation(rec, rec["survey"], value, f"derived by nhskg curators, not stated: {rec.get('option', rec['id'])}",
                              derived=True)
         derivation = vocab.thing("derivation", self.doc_id, rec["id"])
-        self.derived_data_set(rec["survey"])
         g.add((f, RDF.type, NHSKG.DerivedFinding))
         g.add((f, PROV.wasAttributedTo, vocab.CURATORS))
         g.add((f, NHSKG.valueBasis, vocab.concept("value-basis", "derived")))
@@ -281,16 +283,21 @@ class DocumentEmitter(PeopleClaims):
         self.annotate(derivation, self.spans(rec), f"derivation-{rec['id']}", OA.describing)
         self.findings[rec["id"]] = (f, value, rec)
 
-    def derived_data_set(self, survey_id: str) -> None:
-        """The survey's data set of figures the curators derived: apart from its results, attributed to them."""
-        d, g = vocab.thing("survey", survey_id, "derived"), self.g
+    def data_set(self, survey_id: str, unit: str, derived: bool) -> URIRef:
+        """The survey's data set of findings in one unit (one Data Cube measure each): its results, or,
+        apart from them and attributed to the curators, the figures they derived."""
+        kind = "derived" if derived else "results"
+        d, g = vocab.thing("survey", survey_id, kind, unit), self.g
         label = self.ctx.surveys[survey_id][1]["label"]
         g.add((d, RDF.type, QB.DataSet))
-        g.add((d, RDFS.label, Literal(f"Figures derived by nhskg curators, stated by no document: {label}")))
-        g.add((d, QB.structure, NHSKG["dsd-survey-findings"]))
+        g.add((d, QB.structure, NHSKG[f"dsd-{STRUCTURES[unit]}"]))
         g.add((d, PROV.wasGeneratedBy, vocab.survey(survey_id)))
-        g.add((d, PROV.wasAttributedTo, vocab.CURATORS))
-        g.add((d, PROV.wasDerivedFrom, vocab.thing("survey", survey_id, "results")))
+        if derived:
+            g.add((d, RDFS.label, Literal(f"Figures derived by nhskg curators, stated by no document ({STRUCTURES[unit].replace('-', ' ')}): {label}")))
+            g.add((d, PROV.wasAttributedTo, vocab.CURATORS))
+        else:
+            g.add((d, RDFS.label, Literal(f"Findings of: {label} ({STRUCTURES[unit].replace('-', ' ')})")))
+        return d
 
     def voiced(self, doc) -> None:
         """A finding or verbal figure whose words all lie inside a quotation was voiced by its speaker
