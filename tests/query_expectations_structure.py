@@ -326,7 +326,7 @@ CHECK_BREAKERS: dict[str, str] = {
     oa:hasBody <https://w3id.org/nhskg/id/finding/nhsa-napc-survey-000/fully-involved> ;
     oa:hasTarget <https://w3id.org/nhskg/id/annotation/000/broken#target> .
 <https://w3id.org/nhskg/id/annotation/000/broken#target> a oa:SpecificResource ;
-    oa:hasSource <https://w3id.org/nhskg/id/document/000> ;
+    oa:hasSource <https://w3id.org/nhskg/texts/000.txt> ;
     oa:hasSelector <https://w3id.org/nhskg/id/annotation/000/broken#position>,
                    <https://w3id.org/nhskg/id/annotation/000/broken#quote> .
 <https://w3id.org/nhskg/id/annotation/000/broken#position> a oa:TextPositionSelector ;
@@ -336,12 +336,13 @@ CHECK_BREAKERS: dict[str, str] = {
     oa:hasBody <https://w3id.org/nhskg/id/finding/nhsa-napc-survey-000/not-involved> ;
     oa:hasTarget <https://w3id.org/nhskg/id/annotation/000/past-end#target> .
 <https://w3id.org/nhskg/id/annotation/000/past-end#target> a oa:SpecificResource ;
-    oa:hasSource <https://w3id.org/nhskg/id/document/000> ;
+    oa:hasSource <https://w3id.org/nhskg/texts/000.txt> ;
     oa:hasSelector <https://w3id.org/nhskg/id/annotation/000/past-end#position>,
                    <https://w3id.org/nhskg/id/annotation/000/past-end#quote> .
 <https://w3id.org/nhskg/id/annotation/000/past-end#position> a oa:TextPositionSelector ;
     oa:start 2760 ; oa:end 99999 .
 <https://w3id.org/nhskg/id/annotation/000/past-end#quote> a oa:TextQuoteSelector ; oa:exact "sure." .
+<https://w3id.org/nhskg/texts/000.txt> a <http://purl.org/dc/dcmitype/Text> ; <http://purl.org/dc/terms/isFormatOf> <https://w3id.org/nhskg/id/document/000> .
 """,
     # A finding nobody anchored to any words.
     "checks/finding-without-evidence": _PREFIXES + """

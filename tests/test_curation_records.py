@@ -50,7 +50,7 @@ def _evidence(dataset, doc_id: str, body: URIRef) -> set[tuple[int, int, str]]:
     found = set()
     for ann in g.subjects(OA.hasBody, body):
         target = g.value(ann, OA.hasTarget)
-        assert g.value(target, OA.hasSource) == vocab.document(doc_id)
+        assert g.value(target, OA.hasSource) == vocab.text(doc_id)
         selectors = list(g.objects(target, OA.hasSelector))
         starts = [g.value(s, OA.start) for s in selectors if g.value(s, OA.start) is not None]
         ends = [g.value(s, OA.end) for s in selectors if g.value(s, OA.end) is not None]

@@ -38,7 +38,7 @@ WHERE {
           BIND ("verbal figure" AS ?via) OPTIONAL { ?verbal nhskg:fit ?fit } }
   ?finding a nhskg:Finding .
   ?annotation oa:hasTarget ?target .
-  ?target oa:hasSource ?doc ; oa:hasSelector ?position, ?quote .
+  ?target oa:hasSource/<http://purl.org/dc/terms/isFormatOf> ?doc ; oa:hasSelector ?position, ?quote .
   ?position oa:start ?start ; oa:end ?end .
   ?quote oa:exact ?exact .
   ?doc dcterms:identifier ?file ; rdfs:label ?title .
