@@ -18,4 +18,4 @@ def build_command(out_dir: Path | None) -> None:
 
     stats = run_build(out_dir)
     click.echo(format_summary(stats))
-    click.echo(f"wrote {', '.join(OUTPUTS)} and docs/queries.md to {out_dir or paths.DIST_DIR}")
+    click.echo(f"wrote {', '.join(OUTPUTS)}, docs/queries.md and texts/NNN.txt to {out_dir or paths.DIST_DIR}")
