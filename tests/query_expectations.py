@@ -22,7 +22,7 @@ def check_surveys(rows):
     assert len(rows) == 7
     assert surveys[ID + "survey/coalition-support-survey-2012"]["responses"] == D(95)
     assert surveys[ID + "survey/coalition-support-survey-2012"]["fieldwork"] == "2012-01"
-    assert surveys[ID + "survey/nhsa-napc-survey-004"]["responses"] == D(131)
+    assert surveys[ID + "survey/ccg-leaders-survey-004"]["responses"] == D(131)
     assert surveys[ID + "survey/hsj-barometer-3"]["responses"] == D(94)
     assert surveys[ID + "survey/hsj-barometer-3"]["partners"] == "GatenbySanderson"
     assert surveys[ID + "survey/ehi-pc-survey-2012"]["responsesMoreThan"] == D(90)
@@ -34,12 +34,15 @@ def check_surveys(rows):
 
 
 def check_survey_findings(rows):
-    # 000 states 26 figures; "47% of CCGs say they are fully involved" is the first.
-    assert len(rows) == 26
+    # 000 states 26 figures; "47% of CCGs say they are fully involved" is the first. Two more are derived:
+    # the sums its verbal figures "most ... confident" (17 + 43) and "a small percentage ... confident" (4 + 27) stand for.
+    assert len(rows) == 28
+    assert sorted(r["value"] for r in rows if r["basis"] == "derived") == [D(31), D(60)]
     first = rows[0]
     assert first["value"] == D(47) and first["option"] == "fully involved" and first["unit"] == "percent"
     assert first["exact"] == "47% of CCGs say they are fully involved"
-    assert {r["value"] for r in rows if r["topic"] == "confidence about authorisation"} == {D(17), D(43), D(24), D(15)}
+    assert {r["value"] for r in rows if r["topic"] == "confidence about authorisation" and r["basis"] != "derived"} == {
+        D(17), D(43), D(24), D(15)}
 
 
 def check_survey_findings_january(rows):

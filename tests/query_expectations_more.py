@@ -64,7 +64,8 @@ def check_topic_satisfaction(rows):
 def check_topic_authorisation(rows):
     # 000: 17 / 43 / 24 / 15 confident of authorisation; 002: 96% predict they will be authorised by April 2013
     assert sorted(r["value"] for r in rows) == [D(15), D(17), D(24), D(43), D(96)]
-    assert rows[0]["file"].startswith("002")  # 002 is dated (May 2012); 000 is not
+    # 000's survey ran about September 2011 (inferred fieldwork), before 002's April 2012 poll
+    assert rows[0]["file"].startswith("000") and rows[0]["when"] == "2011-09" and rows[-1]["file"].startswith("002")
 
 
 def check_budget_confidence_series(rows):
@@ -98,7 +99,7 @@ def check_figures_in_several_documents(rows):
     assert sorted(r["link"] for r in rows) == ["judged the same figure"] * 2 + ["words standing for the figure"] * 2
     assert {r["wordsB"]: r["fit"] for r in rows if r["fit"]} == {"half": "stretched", "A third": "approximate"}
     assert {r["itemB"] for r in rows if r["link"] == "judged the same figure"} == {
-        ID + "finding/nhsa-napc-survey-004/restricted-half", ID + "finding/nhsa-napc-survey-004/unable-to-shape"}
+        ID + "finding/ccg-leaders-survey-004/restricted-half", ID + "finding/ccg-leaders-survey-004/unable-to-shape"}
 
 
 EXPECTATIONS = {

@@ -80,8 +80,9 @@ def check_derived_figures(rows):
     derived = _by(rows, "derived")
     # Two derived figures: 001 "68 per cent ... This is a drop of five percentage points when the same question
     # was asked in January" gives January 73%; 002 "Nearly half of respondents (44%) ... with the remainder
-    # predicting that they would do so in the next 12 months" gives 56%.
-    assert len(derived) == 2
+    # predicting that they would do so in the next 12 months" gives 56%; 000's "most CCGs are confident" and
+    # "Only a small percentage ... feel confident" stand for the sums 17 + 43 = 60% and 4 + 27 = 31%.
+    assert len(derived) == 4
     january = derived[ID + "finding/hsj-barometer-2/area-team-good-january"]
     assert (january["value"], january["unit"], january["option"]) == (D(73), "percent", "good or very good")
     assert january["operation"] == "value before a change"
@@ -207,10 +208,10 @@ def check_who_ran_with_whom(rows):
     assert [(r["organisationName"], r["ranWith"]) for r in part("ehi-pc-survey-2012", "conductor")] == [
         ("EHI Primary Care", None)]
     # 004 never says who ran its survey.
-    assert part("nhsa-napc-survey-004", "conductor") == [] and part("nhsa-napc-survey-004", "partner") == []
+    assert part("ccg-leaders-survey-004", "conductor") == [] and part("ccg-leaders-survey-004", "partner") == []
     # 004 quotes Dixon (NHS Alliance chair; a senior Coalition figure in 003), Marshall (NAPC chair) and
     # Lansley (health secretary, Department of Health).
-    quoted_004 = {(r["organisationName"], r["personName"]) for r in part("nhsa-napc-survey-004", "quoted")}
+    quoted_004 = {(r["organisationName"], r["personName"]) for r in part("ccg-leaders-survey-004", "quoted")}
     assert quoted_004 == {("NHS Alliance", "Michael Dixon"), ("NHS Clinical Commissioning Coalition", "Michael Dixon"),
                           ("National Association of Primary Care", "Johnny Marshall"),
                           ("Department of Health", "Andrew Lansley")}
@@ -270,8 +271,8 @@ def check_graph_statistics(rows):
     # Seven surveys (000, 004, three barometer waves in 001, 002, 003); two derived figures (001 January 73%,
     # 002 the remainder); ten verbal figures (see verbal-figures); eight named people (Kell, Roughton, Cripps,
     # Azfar, Alessi, Dixon, Lansley, Marshall); four SHA clusters (003).
-    assert classes[DEF + "Survey"] == D(7) and classes[DEF + "DerivedFinding"] == D(2)
-    assert classes[DEF + "VerbalFigure"] == D(10)
+    assert classes[DEF + "Survey"] == D(7) and classes[DEF + "DerivedFinding"] == D(4)
+    assert classes[DEF + "VerbalFigure"] == D(12)  # 000's "most" and "Only a small percentage" added
     assert classes["https://schema.org/Person"] == D(8) and classes[DEF + "SHACluster"] == D(4)
     # The named graphs: ontology, registers, curation and one per document (000-004); any other graph the
     # build adds (such as derived reports) lives in the same graph space.
@@ -325,7 +326,7 @@ CHECK_BREAKERS: dict[str, str] = {
     oa:hasBody <https://w3id.org/nhskg/id/finding/nhsa-napc-survey-000/fully-involved> ;
     oa:hasTarget <https://w3id.org/nhskg/id/annotation/000/broken#target> .
 <https://w3id.org/nhskg/id/annotation/000/broken#target> a oa:SpecificResource ;
-    oa:hasSource <https://w3id.org/nhskg/id/document/000> ;
+    oa:hasSource <https://w3id.org/nhskg/texts/000.txt> ;
     oa:hasSelector <https://w3id.org/nhskg/id/annotation/000/broken#position>,
                    <https://w3id.org/nhskg/id/annotation/000/broken#quote> .
 <https://w3id.org/nhskg/id/annotation/000/broken#position> a oa:TextPositionSelector ;
@@ -335,12 +336,13 @@ CHECK_BREAKERS: dict[str, str] = {
     oa:hasBody <https://w3id.org/nhskg/id/finding/nhsa-napc-survey-000/not-involved> ;
     oa:hasTarget <https://w3id.org/nhskg/id/annotation/000/past-end#target> .
 <https://w3id.org/nhskg/id/annotation/000/past-end#target> a oa:SpecificResource ;
-    oa:hasSource <https://w3id.org/nhskg/id/document/000> ;
+    oa:hasSource <https://w3id.org/nhskg/texts/000.txt> ;
     oa:hasSelector <https://w3id.org/nhskg/id/annotation/000/past-end#position>,
                    <https://w3id.org/nhskg/id/annotation/000/past-end#quote> .
 <https://w3id.org/nhskg/id/annotation/000/past-end#position> a oa:TextPositionSelector ;
     oa:start 2760 ; oa:end 99999 .
 <https://w3id.org/nhskg/id/annotation/000/past-end#quote> a oa:TextQuoteSelector ; oa:exact "sure." .
+<https://w3id.org/nhskg/texts/000.txt> a <http://purl.org/dc/dcmitype/Text> ; <http://purl.org/dc/terms/isFormatOf> <https://w3id.org/nhskg/id/document/000> .
 """,
     # A finding nobody anchored to any words.
     "checks/finding-without-evidence": _PREFIXES + """

@@ -33,6 +33,8 @@ EXPECTED = [
     ("verbal-fit", F + "nhsa-napc-survey-000/feel-constricted", "004 says “half” for 46% reported in 000: stretched"),
     ("derived", F + "hsj-barometer-2/area-team-good-january", "68 - (-5) = 73"),
     ("derived", F + "ehi-pc-survey-2012/working-with-other-ccgs-within-12-months", "100 - 44 = 56"),
+    ("derived", F + "nhsa-napc-survey-000/authorisation-confident-or-very", "17 + 43 = 60"),
+    ("derived", F + "nhsa-napc-survey-000/resources-fully-or-fairly-confident", "4 + 27 = 31"),
     ("worded-differently", F + "nhsa-napc-survey-000/feel-constricted", "“half”"),
     ("worded-differently", F + "nhsa-napc-survey-000/not-involved", "“A third”"),
 ]

@@ -47,9 +47,10 @@ STATED = [
 ]
 #: Worked out on paper: 68% now after "a drop of five percentage points" was 73% in January; "the
 #: remainder" after the 44% already working with other CCGs on IT is 56%.
-DERIVED = [("001", 73, "good"), ("002", 56, "other CCGs")]
+DERIVED = [("001", 73, "good"), ("002", 56, "other CCGs"), ("000", 60, "very confident or confident"),
+           ("000", 31, "fully confident or fairly confident")]
 #: (document, the words, the number they stand for)
-VERBAL = [("000", "Over a third", 32), ("002", "One in three", 35), ("002", "Almost half", 47),
+VERBAL = [("000", "Over a third", 32), ("000", "most", 60), ("000", "Only a small percentage", 31), ("002", "One in three", 35), ("002", "Almost half", 47),
           ("002", "Nearly a third", 29), ("002", "Just over one in ten", 12), ("002", "Three out of four", 75),
           ("002", "Nearly half", 44), ("002", "the overwhelming majority", 96),
           ("004", "half", 46), ("004", "A third", 32)]
@@ -57,7 +58,8 @@ VERBAL = [("000", "Over a third", 32), ("002", "One in three", 35), ("002", "Alm
 
 def _findings(union, doc_id: str):
     doc = vocab.document(doc_id)
-    for f in union.subjects(NHSKG.reportedIn, doc):
+    found = set(union.subjects(NHSKG.reportedIn, doc)) | set(union.subjects(NHSKG.impliedBy, doc))
+    for f in sorted(found):
         if (f, RDF.type, NHSKG.Finding) in union:
             option = union.value(f, NHSKG.responseOption)
             yield (f, Decimal(str(union.value(f, NHSKG.value))), str(union.value(f, NHSKG.unit)).rsplit("/", 1)[-1],

@@ -208,6 +208,12 @@ def test_readme_example_is_not_stretched_against_a_subgroup(tracer):
     assert not (two.matches and two.matches[0].finding.iri.endswith("pct-cluster-support-only"))
 
 
+#: Vague quantifiers the curators read as a judgement (000's "most" = 17 + 43, "Only a small percentage" =
+#: 4 + 27): they commit to no number, so trace does not read them as figures in running text (it would
+#: match every "most" of every article); the build checks them, the judgement gives their reading.
+VAGUE = {"most", "Only a small percentage"}
+
+
 def test_trace_and_check_agree_on_every_verbal_figure_of_the_texts(tracer):
     """One vocabulary: for every verbal figure the build judged, trace over its own sentence says the same."""
     from trace_cases import _source_text
@@ -217,7 +223,7 @@ def test_trace_and_check_agree_on_every_verbal_figure_of_the_texts(tracer):
     disagreements = []
     for info in tracer.index.values():
         for e in info.evidence:
-            if e.via != "verbal figure" or not e.fit:
+            if e.via != "verbal figure" or not e.fit or e.words in VAGUE:
                 continue
             text = _source_text(e.file)
             at = text.find(e.words, e.start, e.end)

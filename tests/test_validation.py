@@ -46,7 +46,7 @@ EXPECTED_WARNINGS = {
         "002 says 'Nearly half' for 44%: six points short is not nearly.",
     ("VerbalQualifierShape", F + "verbal-figure/004/half-restricted-vs-000"):
         "004's 'half felt restricted' is 000's 46% of the same survey.",
-    ("SurveyConductorShape", F + "survey/nhsa-napc-survey-004"):
+    ("SurveyConductorShape", F + "survey/ccg-leaders-survey-004"):
         "004 never says who ran its survey; a judgement links it to 000's NHS Alliance and NAPC survey.",
 }
 

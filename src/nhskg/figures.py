@@ -59,7 +59,8 @@ _FIGURE = re.compile(
     rf"(?:(?P<points>{NUMBER})\s+percentage\s+points?"
     rf"|(?P<pct>{NUMBER})\s*(?:%|per\s*cent|percent)"
     rf"|(?P<ratio_a>{NUMBER})\s+(?:(?:in|out\s+of)|[a-z]{{3,12}}\s+in)\s+(?:every\s+)?(?P<ratio_b>{NUMBER})"
-    rf"|(?P<majority>the\s+(?:vast\s+|overwhelming\s+)?majority)"
+    rf"|(?P<majority>the\s+(?:vast\s+|overwhelming\s+)?majority|most)"
+    rf"|(?P<minority>a\s+(?:small\s+)?(?:minority|percentage|proportion))"
     rf"|(?P<frac>{FRACTION})"
     rf"|(?P<num>{NUMBER}))$",
     re.IGNORECASE,
@@ -143,8 +144,10 @@ def parse_figure(text: str) -> Figure:
             raise FigureError(f"{text!r}: not a ratio")
         value = _percent_of(number_value(match["ratio_a"]), number_value(match["ratio_b"]))
         return Figure(text, value, "percent", qualifier, "verbal-fraction")
-    if match["majority"]:  # "the majority" is more than half, nothing more precise
+    if match["majority"]:  # "the majority", "most": more than half, nothing more precise
         return Figure(text, Decimal(50), "percent", "more-than", "verbal-fraction")
+    if match["minority"]:  # "a small percentage", "a minority": fewer than half, all the words commit to
+        return Figure(text, Decimal(50), "percent", "less-than", "verbal-fraction")
     if match["frac"]:
         return Figure(text, _fraction_value(match["frac"]), "percent", qualifier, "verbal-fraction")
     return Figure(text, number_value(match["num"]), "number", qualifier, _expressed(match["num"]))

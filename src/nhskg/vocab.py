@@ -83,6 +83,12 @@ def document(doc_id: str) -> URIRef:
     return thing("document", doc_id)
 
 
+def text(doc_id: str) -> URIRef:
+    """The plain-text rendition of a source document (its verbatim UTF-8 bytes), which annotations target
+    and the release writes to ``dist/texts/NNN.txt``."""
+    return URIRef(f"{BASE}texts/{doc_id}.txt")
+
+
 def organisation(slug: str) -> URIRef:
     return thing("organisation", slug)
 

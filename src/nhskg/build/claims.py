@@ -8,7 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import PROV, QB, RDF, RDFS, XSD
+from rdflib.namespace import PROV, QB, RDF, RDFS, SKOS, XSD
 
 from .. import vocab
 from ..figures import judge_fit, parse_figure
@@ -18,8 +18,28 @@ from .evidence import decimal_literal, typed_date
 from .people import PeopleClaims
 
 ABOUT_THE_SURVEY = "about-the-survey"
+#: unit -> (the Data Cube measure, the structure's name): one measure per kind of number
+MEASURES = {"percent": NHSKG.percentage, "mean-score": NHSKG.meanScore, "count": NHSKG["count"],
+            "percentage-point": NHSKG.percentagePointChange}
+STRUCTURES = {"percent": "percentages", "mean-score": "mean-scores", "count": "counts",
+              "percentage-point": "percentage-point-changes"}
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"]
 _UNIT_OF_FIGURE = {"percent": {"percent"}, "percentage-point": {"percentage-point"},
                    "number": {"count", "mean-score"}}
+
+
+class _Ref:
+    """One item of a record's list field, read like a field (so an error names the record's line)."""
+
+    def __init__(self, rec: Record, value: str):
+        self.rec, self.value = rec, value
+
+    def __getitem__(self, name: str) -> str:
+        return self.value
+
+    def error(self, name: str, message: str):
+        return self.rec.error(name, message)
 
 
 class DocumentEmitter(PeopleClaims):
@@ -36,16 +56,17 @@ class DocumentEmitter(PeopleClaims):
         for rec in doc.sections["findings"]:
             if rec["base"]:
                 self.g.add((self.findings[rec["id"]][0], NHSKG.base, self.finding_ref(rec, "base")[0]))
+        for rec in doc.sections["derived"]:  # first: a verbal figure may stand for a derived sum ("most" = 17 + 43)
+            self.derived(rec)
         for rec in doc.sections["verbal_figures"]:
             self.verbal_figure(rec)
-        for rec in doc.sections["derived"]:
-            self.derived(rec)
         for rec in doc.sections["respondents"]:
             self.respondent(rec)
         for rec in doc.sections["roles"]:
             self.role(rec)
         for rec in doc.sections["quotations"]:
             self.quotation(rec)
+        self.voiced(doc)
         for rec in doc.sections["mentions"]:
             self.mention(rec)
         for rec in doc.sections["not_figures"]:
@@ -69,18 +90,38 @@ class DocumentEmitter(PeopleClaims):
             g.add((s, NHSKG.waveNumber, Literal(rec["wave"], datatype=XSD.positiveInteger)))
         if rec["wave_label"]:
             g.add((s, NHSKG.waveLabel, Literal(rec["wave_label"])))
-        if rec["fieldwork"]:
-            g.add((s, NHSKG.fieldworkPeriod, typed_date(rec, "fieldwork")))
+        self.fieldwork(s, rec)
         if rec["population"]:
             g.add((s, NHSKG.population, Literal(rec["population"])))
         if rec["note"]:
             g.add((s, RDFS.comment, Literal(rec["note"])))
-        results = vocab.thing("survey", rec["id"], "results")
-        g.add((results, RDF.type, QB.DataSet))
-        g.add((results, RDFS.label, Literal(f"Findings of: {rec['label']}")))
-        g.add((results, QB.structure, NHSKG["dsd-survey-findings"]))
-        g.add((results, PROV.wasGeneratedBy, s))
         self.annotate(s, self.spans(rec), f"survey-{rec['id']}", OA.describing)
+
+    def fieldwork(self, s: URIRef, rec: Record) -> None:
+        """When the survey ran, and how that is known: stated (its month, and its year if given, in
+        ``fieldwork_words``, anchored and checked here), from the address of the public copy, or inferred
+        (the note says from what); with no date, the basis is not-in-text and the note says what is known."""
+        basis, words, g = rec["fieldwork_basis"], rec["fieldwork_words"], self.g
+        if rec["fieldwork"]:
+            g.add((s, NHSKG.fieldworkPeriod, typed_date(rec, "fieldwork")))
+        elif basis != "not-in-text":
+            raise rec.error("fieldwork_basis", f"{basis!r} but no fieldwork date — not-in-text, or give the date")
+        if basis in ("inferred", "not-in-text", "from-address") and not rec["fieldwork_note"]:
+            raise rec.error("fieldwork_note", f"a fieldwork date {basis} needs a note saying what is known and from what")
+        if basis == "in-text":
+            if not words:
+                raise rec.error("fieldwork_words", "a fieldwork date in the text needs the words that state it")
+            date = str(rec["fieldwork"])
+            month = _MONTHS[int(date[5:7]) - 1] if len(date) >= 7 else None
+            if month and month not in words:
+                raise rec.error("fieldwork", f"{date} but the words {words!r} do not name {month}")
+            if date[:4] not in words and not rec["fieldwork_note"]:
+                raise rec.error("fieldwork_note", f"the words {words!r} do not give the year {date[:4]}: say where it comes from")
+        g.add((s, NHSKG.dateBasis, vocab.concept("basis", basis)))
+        if rec["fieldwork_note"]:
+            g.add((s, NHSKG.dateNote, Literal(rec["fieldwork_note"])))
+        if words:
+            self.annotate(s, self.spans(rec, "fieldwork_words"), f"fieldwork-{rec['id']}", OA.describing)
 
     def question(self, rec: Record) -> None:
         q, g = vocab.question(rec["survey"], rec["id"]), self.g
@@ -91,22 +132,36 @@ class DocumentEmitter(PeopleClaims):
         g.add((q, NHSKG.multipleResponse, Literal(bool(rec["multiple_response"]))))
         if rec["note"]:
             g.add((q, RDFS.comment, Literal(rec["note"])))
-        self.annotate(q, self.spans(rec), f"question-{rec['id']}", OA.describing)
+        spans = self.spans(rec)  # the words the text gives the question in: its wording is then in the text
+        self.wording_basis(q, "in-text" if spans else "reconstructed")
+        self.annotate(q, spans, f"question-{rec['id']}", OA.describing)
 
-    def observation(self, rec: Record, survey_id: str, value: Decimal, label: str) -> URIRef:
-        """The Data Cube observation every finding (stated or derived) is."""
+    def wording_basis(self, q: URIRef, basis: str) -> None:
+        self.g.add((q, NHSKG.wordingBasis, vocab.concept("basis", basis)))
+        if basis == "reconstructed":
+            self.g.add((q, SKOS.scopeNote, Literal("Wording reconstructed by the nhskg curators from the figures "
+                                                   "reported; no source text gives the survey's wording.")))
+
+    def observation(self, rec: Record, survey_id: str, value: Decimal, label: str, derived: bool = False) -> URIRef:
+        """The Data Cube observation every finding (stated or derived) is. A stated finding sits in its
+        survey's results and is ``nhskg:reportedIn`` its document; a derived one sits in the survey's
+        separate data set of derived figures and is only ``nhskg:impliedBy`` the document, so no reader
+        of a flat dump can take it for a figure the document reports."""
         f, g = vocab.finding(survey_id, rec["id"]), self.g
         if rec["topic"] not in self.ctx.topics:
             raise rec.error("topic", f"no topic {rec['topic']!r} in topics.yaml — use one of its ids or add one")
         g.add((f, RDF.type, NHSKG.Finding))
         g.add((f, RDFS.label, Literal(label)))
-        g.add((f, QB.dataSet, vocab.thing("survey", survey_id, "results")))
+        measure = MEASURES[rec["unit"]]
+        g.add((f, QB.dataSet, self.data_set(survey_id, rec["unit"], derived)))
         g.add((f, NHSKG.survey, vocab.survey(survey_id)))
         g.add((f, NHSKG.value, decimal_literal(value)))
+        g.add((f, QB.measureType, measure))
+        g.add((f, measure, decimal_literal(value)))
         g.add((f, NHSKG.unit, vocab.concept("unit", rec["unit"])))
         g.add((f, NHSKG.topic, vocab.topic(rec["topic"])))
         g.add((f, NHSKG.measure, vocab.concept("measure", rec.get("measure", "answer"))))
-        g.add((f, NHSKG.reportedIn, self.doc))
+        g.add((f, NHSKG.impliedBy if derived else NHSKG.reportedIn, self.doc))
         g.add((f, NHSKG.question, vocab.question(survey_id, rec["question"] or self.about_the_survey(survey_id))))
         if rec["option"]:
             g.add((f, NHSKG.responseOption, Literal(rec["option"])))
@@ -123,6 +178,7 @@ class DocumentEmitter(PeopleClaims):
         g.add((q, NHSKG.askedIn, vocab.survey(survey_id)))
         g.add((q, NHSKG.exhaustive, Literal(False)))
         g.add((q, NHSKG.multipleResponse, Literal(True)))  # its figures are not shares of one answer
+        self.wording_basis(q, "reconstructed")
         return ABOUT_THE_SURVEY
 
     def finding(self, rec: Record) -> None:
@@ -200,11 +256,20 @@ class DocumentEmitter(PeopleClaims):
                 raise rec.error("change", f"{rec['change']!r} is not a percentage-point change")
             value, used = source_value - change_value, [source, change]
             formula = f"{source_value} - ({change_value}) = {value}"
+        elif rec["operation"] == "sum":
+            if not rec["plus"]:
+                raise rec.error("plus", "missing — a sum needs the findings added to `from`")
+            parts = [(source, source_value)] + [self.finding_ref(_Ref(rec, p), "plus")[:2]
+                                                for p in rec["plus"]]
+            value, used = sum((v for _, v in parts), Decimal(0)), [f for f, _ in parts]
+            formula = " + ".join(str(v) for _, v in parts) + f" = {value}"
         else:
             value, used, formula = Decimal(100) - source_value, [source], f"100 - {source_value} = {Decimal(100) - source_value}"
-        f = self.observation(rec, rec["survey"], value, f"derived: {rec.get('option', rec['id'])}")
+        f = self.observation(rec, rec["survey"], value, f"derived by nhskg curators, not stated: {rec.get('option', rec['id'])}",
+                             derived=True)
         derivation = vocab.thing("derivation", self.doc_id, rec["id"])
         g.add((f, RDF.type, NHSKG.DerivedFinding))
+        g.add((f, PROV.wasAttributedTo, vocab.CURATORS))
         g.add((f, NHSKG.valueBasis, vocab.concept("value-basis", "derived")))
         g.add((f, PROV.wasGeneratedBy, derivation))
         g.add((derivation, RDF.type, NHSKG.Derivation))
@@ -216,6 +281,38 @@ class DocumentEmitter(PeopleClaims):
             g.add((f, PROV.wasDerivedFrom, item))
             g.add((derivation, PROV.used, item))
         self.annotate(derivation, self.spans(rec), f"derivation-{rec['id']}", OA.describing)
+        self.findings[rec["id"]] = (f, value, rec)
+
+    def data_set(self, survey_id: str, unit: str, derived: bool) -> URIRef:
+        """The survey's data set of findings in one unit (one Data Cube measure each): its results, or,
+        apart from them and attributed to the curators, the figures they derived."""
+        kind = "derived" if derived else "results"
+        d, g = vocab.thing("survey", survey_id, kind, unit), self.g
+        label = self.ctx.surveys[survey_id][1]["label"]
+        g.add((d, RDF.type, QB.DataSet))
+        g.add((d, QB.structure, NHSKG[f"dsd-{STRUCTURES[unit]}"]))
+        g.add((d, PROV.wasGeneratedBy, vocab.survey(survey_id)))
+        if derived:
+            g.add((d, RDFS.label, Literal(f"Figures derived by nhskg curators, stated by no document ({STRUCTURES[unit].replace('-', ' ')}): {label}")))
+            g.add((d, PROV.wasAttributedTo, vocab.CURATORS))
+        else:
+            g.add((d, RDFS.label, Literal(f"Findings of: {label} ({STRUCTURES[unit].replace('-', ' ')})")))
+        return d
+
+    def voiced(self, doc) -> None:
+        """A finding or verbal figure whose words all lie inside a quotation was voiced by its speaker
+        (004's "a third ... two thirds" are Michael Dixon's words, as HSJ reports them): read from the
+        offsets, never curated, so it cannot drift from the text."""
+        quotations = [(vocab.thing("quotation", self.doc_id, rec["id"]), self.ctx.resolve(rec, "speaker", doc_id=self.doc_id),
+                       self.spans(rec)) for rec in doc.sections["quotations"]]
+        claims = [(self.findings[rec["id"]][0], rec) for rec in doc.sections["findings"]]
+        claims += [(vocab.thing("verbal-figure", self.doc_id, rec["id"]), rec) for rec in doc.sections["verbal_figures"]]
+        for node, rec in claims:
+            spans = self.spans(rec)
+            for q, speaker, q_spans in quotations:
+                if all(any(o.start <= s.start and s.end <= o.end for o in q_spans) for s in spans):
+                    self.g.add((node, NHSKG.voicedIn, q))
+                    self.g.add((node, NHSKG.voicedBy, speaker))
 
     def responses(self) -> None:
         """A survey's number of responses, from its unqualified ``responses`` finding."""

@@ -87,11 +87,15 @@ class Context:
             doc, fid = key.split("/", 1)
             if doc in self.documents and fid in self.findings(doc):
                 return vocab.finding(self.finding_survey(doc, self.findings(doc)[fid]), fid)
-        known = {"org": "organisations.yaml", "person": "people.yaml", "respondent": "this document's respondents",
+        if kind == "verbal" and "/" in key:
+            doc, vid = key.split("/", 1)
+            if doc in self.documents and vid in {r["id"] for r in self.documents[doc].sections["verbal_figures"]}:
+                return vocab.thing("verbal-figure", doc, vid)
+        known = {"verbal": "verbal:DOC/ID of a document's verbal figures", "org": "organisations.yaml", "person": "people.yaml", "respondent": "this document's respondents",
                  "survey": "a document's surveys", "finding": "finding:DOC/ID of a document's findings"}
         where = known.get(kind, "the registers" if kind in vocab.REGISTER_KINDS else None)
         if where is None:
-            kinds = ", ".join(["org", "person", "respondent", "survey", "finding", *vocab.REGISTER_KINDS])
+            kinds = ", ".join(["org", "person", "respondent", "survey", "finding", "verbal", *vocab.REGISTER_KINDS])
             raise rec.error(name, f"{ref!r}: unknown kind {kind!r} — use one of {kinds}")
         raise rec.error(name, f"{ref!r} is not in {where} — add it there or fix the reference")
 

@@ -10,7 +10,7 @@ import re
 from decimal import Decimal
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import PROV, RDF, XSD
+from rdflib.namespace import DCTERMS, PROV, RDF, XSD
 
 from .. import vocab
 from ..figures import Figure, FigureError, parse_figure
@@ -34,6 +34,8 @@ class DocumentGraph:
         self.ctx, self.doc_id, self.g = ctx, doc_id, graph
         self.text = ctx.sources[doc_id].text
         self.doc = vocab.document(doc_id)
+        record = ctx.sources[doc_id].record  # when its annotations were curated: a curated fact, never today
+        self.curated = Literal(str(record["curated"]), datatype=XSD.date)
         self.findings: dict[str, tuple[URIRef, Decimal, Record]] = {}
 
     # --- anchoring ----------------------------------------------------------------------------
@@ -63,8 +65,10 @@ class DocumentGraph:
             g.add((ann, OA.hasTarget, target))
             g.add((ann, OA.motivatedBy, motivation))
             g.add((ann, PROV.wasAttributedTo, vocab.CURATORS))
+            g.add((ann, DCTERMS.creator, vocab.CURATORS))  # the annotator, as the Web Annotation model names it
+            g.add((ann, DCTERMS.created, self.curated))
             g.add((target, RDF.type, OA.SpecificResource))
-            g.add((target, OA.hasSource, self.doc))
+            g.add((target, OA.hasSource, vocab.text(self.doc_id)))  # the plain text the offsets count in
             g.add((target, OA.hasSelector, position))
             g.add((target, OA.hasSelector, quote))
             g.add((position, RDF.type, OA.TextPositionSelector))

@@ -4,7 +4,7 @@ survey series and curatorial judgements; and the registers' organisations and re
 from __future__ import annotations
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCAT, DCTERMS, FOAF, PROV, RDF, RDFS, SKOS, TIME, XSD
+from rdflib.namespace import DCAT, DCMITYPE, DCTERMS, FOAF, PROV, RDF, RDFS, SKOS, TIME, XSD
 
 from .. import vocab
 from ..vocab import NHSKG, ORG, SCHEMA
@@ -93,6 +93,13 @@ def documents(ctx: Context, ds_graph, text_graph) -> None:
         g.add((checksum, vocab.SPDX.algorithm, vocab.SPDX.checksumAlgorithm_sha256))
         g.add((checksum, vocab.SPDX.checksumValue, Literal(source.sha256, datatype=XSD.hexBinary)))
         g.add((d, NHSKG.characterCount, Literal(len(source.text), datatype=XSD.nonNegativeInteger)))
+        text = vocab.text(doc_id)  # served and shipped as dist/texts/NNN.txt: a client re-checks offsets on it
+        g.add((d, DCTERMS.hasFormat, text))
+        g.add((text, RDF.type, DCMITYPE.Text))
+        g.add((text, RDFS.label, Literal(f"{rec['file']} as plain text (UTF-8)")))
+        g.add((text, DCTERMS.isFormatOf, d))
+        g.add((text, DCTERMS.format, Literal("text/plain; charset=utf-8")))
+        g.add((text, vocab.SPDX.checksum, checksum))
         for holder in rights_holders(ctx, rec):
             g.add((d, DCTERMS.rightsHolder, holder))
         g.add((d, DCTERMS.rights, Literal(text_rights(ctx, rec))))

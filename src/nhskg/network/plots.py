@@ -276,7 +276,7 @@ def plot_structure(structure: nx.DiGraph, body: str, out_dir: Path) -> list[Path
 
 TOPIC = """SELECT ?f ?label ?value ?unit ?stated ?option ?survey ?surveyLabel ?fieldwork ?file ?docLabel ?docType ?publisher ?date WHERE {
   ?f a nhskg:Finding ; nhskg:topic ?topic ; rdfs:label ?label ; nhskg:value ?value ; nhskg:unit ?unit ;
-     nhskg:survey ?survey ; nhskg:reportedIn ?doc .
+     nhskg:survey ?survey ; nhskg:reportedIn|nhskg:impliedBy ?doc .
   ?survey rdfs:label ?surveyLabel .
   ?doc dcterms:identifier ?file ; rdfs:label ?docLabel ; a ?docType . VALUES ?docType { nhskg:NewsReport nhskg:PressRelease }
   OPTIONAL { ?f nhskg:statedAs ?stated } OPTIONAL { ?f nhskg:responseOption ?option }

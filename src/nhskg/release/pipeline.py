@@ -20,6 +20,7 @@ from rdflib.namespace import RDF
 
 from .. import paths, vocab
 from ..build import shared
+from ..build.context import load_context
 from ..build.dataset import build_dataset, union_graph
 from ..errors import UserError
 from ..validation.checks import with_check_results
@@ -98,6 +99,8 @@ def run_build(dist_dir: Path | None = None) -> dict:
     files = serialise(ds, union, describe(ds, stats, build_time()))
     files["docs/queries.md"] = docs_markdown().encode()
     files[inputs.RECORD] = inputs.record(read)
+    for doc_id, source in sorted(load_context().sources.items()):  # the texts oa:hasSource points at
+        files[f"texts/{doc_id}.txt"] = (paths.SOURCES_DIR / source.record["file"]).read_bytes()
     write_atomically(files, dist_dir or paths.DIST_DIR)
     write_store(paths.dist_file("nhskg.trig", dist_dir), paths.store_dir(dist_dir))
     return stats

@@ -11,7 +11,7 @@ to what it holds; ``nhskg-open.trig`` holds no verbatim text.
 from __future__ import annotations
 
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import DCAT, DCTERMS, PROV, RDF, RDFS, VOID, XSD
+from rdflib.namespace import DCAT, DCTERMS, OWL, PROV, RDF, RDFS, TIME, VOID, XSD
 
 from .. import __version__, vocab
 from ..build.shared import CC_BY, OGL, ONS_ATTRIBUTION, REGISTER_ATTRIBUTION
@@ -32,6 +32,33 @@ MIXED_RIGHTS = ("Holds parts under different terms; each named graph (void:subse
                 "redistribute the texts.")
 OPEN_RIGHTS = ("Holds no verbatim source text: curated annotations, ontology and check results CC BY 4.0; "
                "register data Open Government Licence v3.0.")
+
+
+DCAT_VERSION = URIRef("http://www.w3.org/ns/dcat#version")
+#: England, the area the bodies served (ONS statistical geography E92000001)
+ENGLAND = URIRef("http://statistics.data.gov.uk/id/statistical-geography/E92000001")
+
+
+def vocabularies(ds: Dataset) -> list[str]:
+    """The namespace of every property and class the data uses (void:vocabulary)."""
+    terms = {q[1] for q in ds.quads((None, None, None, None))} | {q[2] for q in ds.quads((None, RDF.type, None, None))}
+    return sorted({str(t)[: max(str(t).rfind("#"), str(t).rfind("/")) + 1] for t in terms if isinstance(t, URIRef)})
+
+
+def coverage(g: Graph, d: URIRef, ds: Dataset) -> None:
+    """dcterms:temporal from the earliest to the latest date the data states (fieldwork, publication,
+    register dates); dcterms:spatial England."""
+    dates = sorted({str(q[2]) for p in (NHSKG.fieldworkPeriod, vocab.SCHEMA.datePublished, TIME.inXSDDate)
+                    for q in ds.quads((None, p, None, None))})
+    if dates:
+        period = URIRef(str(d) + "#temporal")
+        g.add((d, DCTERMS.temporal, period))
+        g.add((period, RDF.type, DCTERMS.PeriodOfTime))
+        for prop, value in ((DCAT.startDate, dates[0]), (DCAT.endDate, dates[-1])):
+            kind = {4: XSD.gYear, 7: XSD.gYearMonth}.get(len(value), XSD.date)
+            g.add((period, prop, Literal(value, datatype=kind)))
+    g.add((d, DCTERMS.spatial, ENGLAND))
+    g.add((ENGLAND, RDFS.label, Literal("England")))
 
 
 def dump_iri(name: str) -> URIRef:
@@ -66,12 +93,18 @@ def describe(ds: Dataset, stats: dict, built: str | None) -> Graph:
     g.add((d, DCTERMS.rights, Literal(MIXED_RIGHTS)))
     for text in sorted({ONS_ATTRIBUTION, *REGISTER_ATTRIBUTION.values()}):
         g.add((d, NHSKG.attribution, Literal(text)))
-    g.add((d, DCTERMS.hasVersion, Literal(__version__)))
+    g.add((d, OWL.versionInfo, Literal(__version__)))  # a version is a literal: dcterms:hasVersion takes a resource
+    g.add((d, DCAT_VERSION, Literal(__version__)))
+    g.add((d, DCTERMS.publisher, vocab.CURATORS))
+    if built:
+        g.add((d, DCTERMS.issued, Literal(built[:10], datatype=XSD.date)))
+    coverage(g, d, ds)
     g.add((d, NHSKG.buildTool, Literal(f"nhskg {__version__}")))
     if built:
         g.add((d, DCTERMS.modified, Literal(built, datatype=XSD.dateTime)))
     g.add((d, VOID.uriSpace, Literal(str(vocab.ID))))
-    g.add((d, VOID.vocabulary, URIRef(str(NHSKG))))
+    for namespace in vocabularies(ds):
+        g.add((d, VOID.vocabulary, URIRef(namespace)))
     g.add((d, VOID.triples, Literal(stats["triples"], datatype=XSD.integer)))
     g.add((d, VOID.entities, Literal(len({q[0] for q in ds.quads((None, None, None, None))
                                           if isinstance(q[0], URIRef)}), datatype=XSD.integer)))

@@ -38,7 +38,7 @@ WHERE {
           BIND ("verbal figure" AS ?via) OPTIONAL { ?verbal nhskg:fit ?fit } }
   ?finding a nhskg:Finding .
   ?annotation oa:hasTarget ?target .
-  ?target oa:hasSource ?doc ; oa:hasSelector ?position, ?quote .
+  ?target oa:hasSource/<http://purl.org/dc/terms/isFormatOf> ?doc ; oa:hasSelector ?position, ?quote .
   ?position oa:start ?start ; oa:end ?end .
   ?quote oa:exact ?exact .
   ?doc dcterms:identifier ?file ; rdfs:label ?title .
@@ -51,6 +51,8 @@ PARTIES = PREFIXES + """
 SELECT ?survey ?name WHERE {
   { ?survey nhskg:conductedBy ?org } UNION { ?survey nhskg:partner ?org }
   UNION { ?survey nhskg:inSeries/nhskg:conductedBy ?org }
+  UNION { ?j nhskg:judgementKind <https://w3id.org/nhskg/id/judgement-kind/same-survey> ;  # who ran it, by judgement
+             nhskg:judgementSubject ?survey, ?same . ?same nhskg:conductedBy ?org . FILTER (?same != ?survey) }
   { ?org rdfs:label ?name } UNION { ?org skos:altLabel ?name } UNION { ?org nhskg:nameForm ?name }
 }"""
 

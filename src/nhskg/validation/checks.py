@@ -54,7 +54,7 @@ def distributions(store) -> list[CheckResult]:
     rows = _rows(store, f"""SELECT ?q ?label ?exhaustive (SUM(?v) AS ?total) (COUNT(?f) AS ?n) WHERE {{
         ?q a nhskg:Question ; rdfs:label ?label ; nhskg:exhaustive ?exhaustive ; nhskg:multipleResponse false .
         ?f nhskg:question ?q ; nhskg:value ?v ; nhskg:unit {PERCENT} ; nhskg:measure {ANSWER} .
-        FILTER NOT EXISTS {{ ?f nhskg:qualifier ?bound }} }} GROUP BY ?q ?label ?exhaustive HAVING (COUNT(?f) >= 2)""")
+        FILTER NOT EXISTS {{ ?f nhskg:qualifier ?bound }} FILTER NOT EXISTS {{ ?f <http://www.w3.org/ns/prov#wasGeneratedBy>/nhskg:operation <https://w3id.org/nhskg/id/operation/sum> }} }} GROUP BY ?q ?label ?exhaustive HAVING (COUNT(?f) >= 2)""")
     out = []
     for r in rows:
         total = Decimal(r["total"])

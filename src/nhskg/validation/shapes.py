@@ -14,7 +14,7 @@ from pathlib import Path
 from pyshacl import validate as pyshacl_validate
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
-from rdflib.namespace import RDF, RDFS, SH, SKOS
+from rdflib.namespace import DCTERMS, RDF, RDFS, SH, SKOS
 
 from .. import paths
 from ..errors import UserError, one_line
@@ -137,7 +137,9 @@ def evidence_of(data: Graph, node) -> list[dict]:
     for target in targets:
         for selector in data.objects(target, OA.hasSelector):
             if data.value(selector, OA.exact) is not None:
-                found.append({"document": str(data.value(target, OA.hasSource)), "exact": str(data.value(selector, OA.exact))})
+                source = data.value(target, OA.hasSource)
+                document = data.value(source, DCTERMS.isFormatOf) or source  # the text's document
+                found.append({"document": str(document), "exact": str(data.value(selector, OA.exact))})
     return sorted(found, key=lambda e: (e["document"], e["exact"]))
 
 

@@ -162,7 +162,7 @@ def page(store: ox.Store, iri: str) -> Page:
 
 
 _EVIDENCE = P + """SELECT ?this ?a ?doc ?start ?end WHERE {
-  ?a oa:hasBody ?this ; oa:hasTarget ?t . ?t oa:hasSource ?doc ; oa:hasSelector ?sel .
+  ?a oa:hasBody ?this ; oa:hasTarget ?t . ?t oa:hasSource/<http://purl.org/dc/terms/isFormatOf> ?doc ; oa:hasSelector ?sel .
   ?sel a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
 } ORDER BY ?doc ?start"""
 
@@ -194,7 +194,7 @@ def evidence(store: ox.Store, iri: str, labels: Labels) -> list[Evidence]:
 
 
 _SPANS = P + """SELECT ?doc ?body ?start ?end WHERE {
-  ?a oa:hasBody ?body ; oa:hasTarget ?t . ?t oa:hasSource ?doc ; oa:hasSelector ?sel .
+  ?a oa:hasBody ?body ; oa:hasTarget ?t . ?t oa:hasSource/<http://purl.org/dc/terms/isFormatOf> ?doc ; oa:hasSelector ?sel .
   ?sel a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
 }"""
 
