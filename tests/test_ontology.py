@@ -46,3 +46,18 @@ def test_properties_align_or_are_typed():
              if not any(str(s).startswith(STANDARD) for s in ONTOLOGY.objects(p, RDFS.subPropertyOf))
              and ONTOLOGY.value(p, RDFS.domain) is None and ONTOLOGY.value(p, RDFS.range) is None]
     assert not loose, loose
+
+
+def test_the_ontology_documentation_has_every_minted_term(built):
+    """dist/docs/ontology.html is made from the ontology: every nhskg: class and property has its section."""
+    from rdflib.namespace import OWL
+
+    _, dist = built
+    page = (dist / "docs" / "ontology.html").read_text(encoding="utf-8")
+    ontology = Graph().parse(paths.ONTOLOGY)
+    minted = {t for kind in (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)
+              for t in ontology.subjects(RDF.type, kind) if str(t).startswith(str(vocab.NHSKG))}
+    assert len(minted) > 60
+    for term in minted:
+        assert f'id="{str(term)[len(str(vocab.NHSKG)):]}"' in page, term
+    assert "<script" not in page

@@ -91,6 +91,8 @@ def test_the_redirect_rules(site):
         "RewriteCond %{HTTP_ACCEPT} text/turtle"
     assert f"RewriteRule ^id/(.+)$ {BASE_URL}/doc/$1.html [R=303,L]" in lines
     assert f"RewriteRule ^def/?(.*)$ {BASE_URL}/def/index.html#$1 [R=303,NE,L]" in lines  # the term kept
+    assert f"RewriteRule ^(texts|dumps)/(.+)$ {BASE_URL}/$1/$2 [R=302,L]" in lines
+    assert sorted(p.name for p in (out / "texts").iterdir()) == [f"00{i}.txt" for i in range(5)]
 
 
 def test_a_folder_that_is_not_a_site_is_refused_and_a_site_is_replaced_whole(built, tmp_path):

@@ -297,6 +297,15 @@ def test_unknown_things_are_a_404_page_never_a_traceback(client, path):
     assert "<html" in response.text
 
 
+def test_the_plain_text_sources_are_served_byte_for_byte(client, built):
+    _, dist = built
+    for path in sorted((dist / "texts").glob("*.txt")):
+        response = client.get(f"/texts/{path.name}")
+        assert response.status_code == 200 and response.headers["content-type"].startswith("text/plain")
+        assert response.content == path.read_bytes()
+    assert len(list((dist / "texts").glob("*.txt"))) == 5
+
+
 def test_ontology_dumps_and_void(client):
     page = client.get("/def/", headers={"Accept": "text/html"})
     assert page.status_code == 200 and 'id="Finding"' in page.text

@@ -30,6 +30,7 @@ from . import inputs
 from .docs import docs_markdown
 from .dumps import serialise, write_atomically
 from .ondisk import write_store
+from .ontology_docs import ontology_html
 from .void import describe
 
 OUTPUTS = ("nhskg.trig", "nhskg-open.trig", "nhskg.nq", "nhskg.ttl", "nhskg.nt", "nhskg.jsonld", "void.ttl",
@@ -98,6 +99,7 @@ def run_build(dist_dir: Path | None = None) -> dict:
     stats["warnings"] = report.count("warning")
     files = serialise(ds, union, describe(ds, stats, build_time()))
     files["docs/queries.md"] = docs_markdown().encode()
+    files["docs/ontology.html"] = ontology_html(ds.graph(vocab.ONTOLOGY_GRAPH)).encode()
     files[inputs.RECORD] = inputs.record(read)
     for doc_id, source in sorted(load_context().sources.items()):  # the texts oa:hasSource points at
         files[f"texts/{doc_id}.txt"] = (paths.SOURCES_DIR / source.record["file"]).read_bytes()

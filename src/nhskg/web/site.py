@@ -60,6 +60,7 @@ def htaccess_w3id(base_url: str) -> str:
     for media, suffix in NEGOTIATION:
         rules += [f"RewriteCond %{{HTTP_ACCEPT}} {media}", f"RewriteRule ^id/(.+)$ {base_url}/doc/$1.{suffix} [R=303,L]"]
     rules += [f"RewriteRule ^id/(.+)$ {base_url}/doc/$1.html [R=303,L]",
+              f"RewriteRule ^(texts|dumps)/(.+)$ {base_url}/$1/$2 [R=302,L]",
               "RewriteCond %{HTTP_ACCEPT} text/turtle", f"RewriteRule ^def/?.*$ {base_url}/def/nhskg.ttl [R=303,L]",
               f"RewriteRule ^def/?(.*)$ {base_url}/def/index.html#$1 [R=303,NE,L]", ""]
     return "\n".join(rules)
@@ -120,6 +121,9 @@ def _fill(store: ox.Store, dist_dir: Path, root: Path, base_url: str) -> int:
         if (dist_dir / name).is_file():
             _write(root / "dumps" / name, (dist_dir / name).read_bytes())
             copied += 1
+    for text in sorted((dist_dir / "texts").glob("*.txt")):  # the plain-text sources the annotations point at
+        _write(root / "texts" / text.name, text.read_bytes())
+        copied += 1
     if (dist_dir / "void.ttl").is_file():
         _write(root / "void.ttl", (dist_dir / "void.ttl").read_bytes())
         _write(root / ".well-known" / "void", (dist_dir / "void.ttl").read_bytes())
