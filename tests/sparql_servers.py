@@ -54,12 +54,7 @@ def oxigraph_server(*options: str):
         _wait(base + "/query?query=ASK%7B%7D", process)
         yield base
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        _stop(process, 10)
 
 
 @contextlib.contextmanager
@@ -92,9 +87,14 @@ def virtuoso_server(folder: Path):
             raise RuntimeError(f"isql-vt: {granted.stdout[-300:]} {granted.stderr[-300:]}")
         yield base
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        _stop(process, 30)
+
+
+def _stop(process: subprocess.Popen, seconds: float) -> None:
+    """Terminate a server, and kill it if it has not stopped within ``seconds``."""
+    process.terminate()
+    try:
+        process.wait(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
