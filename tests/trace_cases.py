@@ -126,7 +126,7 @@ MEANING: list[tuple[str, str, str | None, str]] = [
     ("Roughly three in ten respondents were satisfied with the commissioning support being offered to them.",
      "three in ten", "coalition-support-survey-2012/dissatisfied-with-offer", "derived"),
     ("Only 10% of CCG leaders did not feel engaged in commissioning.",
-     "Only 10%", "nhsa-napc-survey-004/engaged-in-commissioning", "derived"),
+     "Only 10%", "ccg-leaders-survey-004/engaged-in-commissioning", "derived"),
     # other waves and other surveys, with the same numbers and words
     ("In the first HSJ barometer, 68 per cent of CCG leaders rated their area team as good or very good.",
      "68 per cent", None, "no-match"),
