@@ -63,7 +63,7 @@ def main() -> None:
                             return
                         started = time.perf_counter()
                         status = client.get(path, headers={"Accept": "application/sparql-results+json, text/html"}).status_code
-                        results.append((kind, time.perf_counter() - started, status))
+                        results.append((kind, time.perf_counter() - started, status, path))
 
             started = time.perf_counter()
             with concurrent.futures.ThreadPoolExecutor(args.clients) as pool:

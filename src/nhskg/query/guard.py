@@ -131,14 +131,17 @@ def run(store: ox.Store, text: str, results_format: str = "json", graph_format: 
     limits = limits or Limits()
     screen(text, isolated=network_isolation())
     deadline = time.monotonic() + limits.seconds
-    read_fd, write_fd = os.pipe()
+    # Pipe, fork and closing the parent's write end under one lock: a child forked by another thread in
+    # between would inherit this write end and hold this query's answer open until that child exits.
     with _FORK_LOCK:
+        read_fd, write_fd = os.pipe()
         pid = os.fork()
-    if pid == 0:  # the child: evaluate, report, serialise; never return into the caller's code
-        os.close(read_fd)
-        dataset = {"default_graph": default_graph, "named_graphs": named_graphs, "substitutions": substitutions or None}
-        _child(store, text, results_format, graph_format, limits, dataset, write_fd)
-    os.close(write_fd)
+        if pid == 0:  # the child: evaluate, report, serialise; never return into the caller's code
+            os.close(read_fd)
+            dataset = {"default_graph": default_graph, "named_graphs": named_graphs,
+                       "substitutions": substitutions or None}
+            _child(store, text, results_format, graph_format, limits, dataset, write_fd)
+        os.close(write_fd)
     reader = _Reader(pid, read_fd, deadline, limits, cancel)
     try:
         header = reader.line()
@@ -153,7 +156,7 @@ def run(store: ox.Store, text: str, results_format: str = "json", graph_format: 
     return Answer(form, format_name, media_type, reader.chunks(), reader)
 
 
-#: Serialises forks (one child at a time is set up). It does not stop other threads from reading the store
+#: Serialises setting up a child (pipe, fork, closing the write end). It does not stop other threads reading the store
 #: at that instant; Oxigraph's in-memory store is read without locks held across calls, and a child that
 #: inherited a lock in use would only hit the time limit. 450 mixed requests at concurrency 16 showed none.
 _FORK_LOCK = threading.Lock()
@@ -215,14 +218,19 @@ _CLONE_NEWUSER, _CLONE_NEWNET = 0x10000000, 0x40000000
 _ISOLATION: list[bool] = []
 
 
+try:  # loaded here, in the parent: a forked child must not call the dynamic loader (its lock may be held)
+    _LIBC = ctypes.CDLL(None, use_errno=True)
+    _UNSHARE = _LIBC.unshare
+except (OSError, AttributeError):
+    _UNSHARE = None
+
+
 def _isolate() -> bool:
     """Move this process into a new, empty network namespace (no interface but a down loopback)."""
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-    except OSError:
+    if _UNSHARE is None:
         return False
     for flags in (_CLONE_NEWNET, _CLONE_NEWUSER | _CLONE_NEWNET):  # root needs no user namespace
-        if libc.unshare(flags) == 0:
+        if _UNSHARE(flags) == 0:
             return True
     return False
 
