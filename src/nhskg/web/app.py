@@ -74,6 +74,13 @@ def create_app(store: ox.Store, dist_dir: Path, limits: guard.Limits | None = No
     """The app serving ``store`` (the built graph) and the files of ``dist_dir``."""
     limits = limits or guard.Limits()
     renderer = pages.Renderer(store, dist_dir)
+
+    def reading(function, *args):
+        """``function(*args)`` as a store read of this process (see ``guard.GATE``), in a worker thread."""
+        def read():
+            with guard.GATE.reading():
+                return function(*args)
+        return run_in_threadpool(read)
     queries = catalogue.catalogue()  # read once: the server serves the catalogue it started with
     slots = asyncio.Semaphore(limits.concurrent)  # queries at once; each holds a worker thread and a child
 
@@ -106,7 +113,8 @@ def create_app(store: ox.Store, dist_dir: Path, limits: guard.Limits | None = No
             return _error(400, "give exactly one query parameter")
         if text is None:
             graph_format = negotiate(request.headers.get("accept"), GRAPH_TYPES, "turtle") or "turtle"
-            return Response(service.description(store, str(request.url_for("sparql")), graph_format),
+            described = await reading(service.description, store, str(request.url_for("sparql")), graph_format)
+            return Response(described,
                             media_type=_media(graph_format))
         if len(text.encode()) > MAX_QUERY_BYTES:
             return _error(413, f"the query is over {MAX_QUERY_BYTES} bytes")
@@ -161,7 +169,8 @@ def create_app(store: ox.Store, dist_dir: Path, limits: guard.Limits | None = No
         if expand_iri(iri) != iri:
             return False
         try:
-            return resources.exists(store, iri)
+            with guard.GATE.reading():
+                return resources.exists(store, iri)
         except ValueError:  # Oxigraph's IRI check is stricter (bad percent-encoding, NUL)
             return False
 
@@ -187,8 +196,8 @@ def create_app(store: ox.Store, dist_dir: Path, limits: guard.Limits | None = No
                                                        ((".ttl", "text/turtle"), (".jsonld", "application/ld+json"),
                                                         (".nt", "application/n-triples")))}
         if fmt == "html":
-            return _html(await run_in_threadpool(renderer.resource, iri), headers)
-        triples = await run_in_threadpool(resources.description, store, iri)
+            return _html(await reading(renderer.resource, iri), headers)
+        triples = await reading(resources.description, store, iri)
         data = ox.serialize(triples, format=DOC_FORMATS[fmt], prefixes=PREFIXES if fmt == "turtle" else None)
         return Response(data, media_type=_media(fmt), headers=headers)
 
@@ -196,7 +205,7 @@ def create_app(store: ox.Store, dist_dir: Path, limits: guard.Limits | None = No
         fmt = negotiate(request.headers.get("accept"), {"text/html": "html", "text/turtle": "turtle"}, "html")
         if fmt == "turtle" or request.url.path.endswith(".ttl"):
             return FileResponse(paths.ONTOLOGY, media_type="text/turtle", headers={"Vary": "Accept"})
-        return _html(renderer.ontology(), {"Vary": "Accept"})
+        return _html(await reading(renderer.ontology), {"Vary": "Accept"})
 
     async def term(request: Request) -> Response:
         if not known(BASE + "def/" + request.path_params["term"]):
@@ -228,23 +237,23 @@ def create_app(store: ox.Store, dist_dir: Path, limits: guard.Limits | None = No
         if len(text) > 2_000_000:
             return _error(413, "the text is over 2,000,000 characters: trace it with `nhskg trace --file`")
         try:
-            result = await run_in_threadpool(renderer.trace_json, text, form.get("url"), form.get("date"))
+            result = await reading(renderer.trace_json, text, form.get("url"), form.get("date"))
         except UserError as exc:  # a malformed url or date: the user's to fix
             return _error(400, str(exc))
         return JSONResponse(result)
 
     async def trace_page(request: Request) -> Response:
         text = request.query_params.get("text")
-        return _html(await run_in_threadpool(renderer.trace_page, text))
+        return _html(await reading(renderer.trace_page, text))
 
     async def page(request: Request) -> Response:
         name = request.path_params.get("name", "home")
         if name not in renderer.PAGES:
             raise HTTPException(404, f"no page called /{name}")
-        return _html(await run_in_threadpool(renderer.PAGES[name]))
+        return _html(await reading(renderer.PAGES[name]))
 
     async def topic_chart(request: Request) -> Response:
-        svg = await run_in_threadpool(renderer.topic_chart, request.path_params["slug"])
+        svg = await reading(renderer.topic_chart, request.path_params["slug"])
         if svg is None:
             raise HTTPException(404, "no such topic")
         return Response(svg, media_type="image/svg+xml")
