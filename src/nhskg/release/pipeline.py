@@ -87,7 +87,8 @@ def summary(ds: Dataset, union: Graph) -> dict:
 def run_build(dist_dir: Path | None = None) -> dict:
     """Build, describe and write everything; returns the summary."""
     read = inputs.snapshot()  # before anything is read: an edit during the build makes dist/ stale
-    ds = with_check_results(build_dataset())
+    ctx = load_context()  # read once: the build and the texts it writes beside the dumps
+    ds = with_check_results(build_dataset(ctx))
     union = union_graph(ds)  # made once: validated, counted and written
     report = validate_graph(union)
     if not report.conforms:
@@ -101,7 +102,7 @@ def run_build(dist_dir: Path | None = None) -> dict:
     files["docs/queries.md"] = docs_markdown().encode()
     files["docs/ontology.html"] = ontology_html(ds.graph(vocab.ONTOLOGY_GRAPH)).encode()
     files[inputs.RECORD] = inputs.record(read)
-    for doc_id, source in sorted(load_context().sources.items()):  # the texts oa:hasSource points at
+    for doc_id, source in sorted(ctx.sources.items()):  # the texts oa:hasSource points at
         files[f"texts/{doc_id}.txt"] = (paths.SOURCES_DIR / source.record["file"]).read_bytes()
     write_atomically(files, dist_dir or paths.DIST_DIR)
     write_store(paths.dist_file("nhskg.trig", dist_dir), paths.store_dir(dist_dir))
