@@ -41,6 +41,12 @@ def test_the_top_level_help_lists_every_command_with_its_line():
     assert "Report the graph's inconsistencies" in output
 
 
+@pytest.mark.parametrize("typed,suggested", [("serv", "serve"), ("valdiate", "validate"), ("trcae", "trace")])
+def test_a_mistyped_command_gets_a_suggestion(typed, suggested):
+    result = CliRunner().invoke(cli, [typed])
+    assert result.exit_code == 2 and f"did you mean {suggested}" in result.output
+
+
 def test_help_imports_no_heavy_library():
     """Start-up: `nhskg --help` must not pay for the RDF, SHACL, network or plotting libraries."""
     probe = ("import sys\nfrom nhskg.cli import main\nsys.argv = ['nhskg', '--help']\n"

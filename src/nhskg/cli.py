@@ -8,6 +8,7 @@ here is the first line of its command's own help.
 
 from __future__ import annotations
 
+import difflib
 import importlib
 import sys
 
@@ -50,6 +51,14 @@ class LazyGroup(click.Group):
             return None
         module, attribute, _ = COMMANDS[name]
         return getattr(importlib.import_module(module), attribute)
+
+    def resolve_command(self, ctx: click.Context, args: list[str]):
+        name = args[0] if args else None
+        if name and not name.startswith("-") and name not in COMMANDS:
+            near = difflib.get_close_matches(name, list(COMMANDS), n=2, cutoff=0.6)
+            hint = f" — did you mean {' or '.join(near)}?" if near else " — `nhskg --help` lists them"
+            raise click.UsageError(f"no command {name!r}{hint}", ctx)
+        return super().resolve_command(ctx, args)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         names = self.list_commands(ctx)

@@ -51,7 +51,6 @@ GRAPH_TYPES = {"text/turtle": "turtle", "application/n-triples": "ntriples", "ap
 DOC_TYPES = {"text/html": "html", "text/turtle": "turtle", "application/ld+json": "jsonld",
              "application/n-triples": "ntriples"}
 SUFFIXES = {".html": "html", ".ttl": "turtle", ".jsonld": "jsonld", ".nt": "ntriples"}
-DOC_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "jsonld": ox.RdfFormat.JSON_LD, "ntriples": ox.RdfFormat.N_TRIPLES}
 MAX_QUERY_BYTES = 100_000
 QUEUE_SECONDS = 10  # how long a query waits for one of the concurrent slots before a 503
 
@@ -198,7 +197,7 @@ def create_app(store: ox.Store, dist_dir: Path, limits: guard.Limits | None = No
         if fmt == "html":
             return _html(await reading(renderer.resource, iri), headers)
         triples = await reading(resources.description, store, iri)
-        data = ox.serialize(triples, format=DOC_FORMATS[fmt], prefixes=PREFIXES if fmt == "turtle" else None)
+        data = ox.serialize(triples, format=guard.GRAPH_FORMATS[fmt], prefixes=PREFIXES if fmt == "turtle" else None)
         return Response(data, media_type=_media(fmt), headers=headers)
 
     async def ontology(request: Request) -> Response:
@@ -296,8 +295,7 @@ def _html(text: str, headers: dict | None = None, status: int = 200) -> Response
 
 
 def _media(fmt: str) -> str:
-    return {"turtle": "text/turtle", "jsonld": "application/ld+json", "ntriples": "application/n-triples",
-            "rdfxml": "application/rdf+xml"}[fmt]
+    return guard.GRAPH_FORMATS[fmt].media_type
 
 
 def _extension(fmt: str) -> str:

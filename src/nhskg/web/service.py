@@ -5,12 +5,11 @@ from __future__ import annotations
 import pyoxigraph as ox
 
 from ..iris import BASE, PREFIXES
+from ..query.guard import GRAPH_FORMATS
 
 SD = "http://www.w3.org/ns/sparql-service-description#"
 FORMATS = "http://www.w3.org/ns/formats/"
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-SERIALISATIONS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD,
-                  "rdfxml": ox.RdfFormat.RDF_XML}
 
 
 def description(store: ox.Store, endpoint: str, fmt: str = "turtle") -> bytes:
@@ -36,5 +35,5 @@ def description(store: ox.Store, endpoint: str, fmt: str = "turtle") -> bytes:
         entry = ox.BlankNode(f"named{number}")
         triples += [ox.Triple(dataset, sd("namedGraph"), entry), ox.Triple(entry, RDF_TYPE, sd("NamedGraph")),
                     ox.Triple(entry, sd("name"), graph)]
-    return ox.serialize(triples, format=SERIALISATIONS[fmt],
+    return ox.serialize(triples, format=GRAPH_FORMATS[fmt],
                         prefixes={"sd": SD, **PREFIXES} if fmt == "turtle" else None)
