@@ -132,7 +132,9 @@ def survey_facts(info: FindingInfo) -> SurveyFacts:
     # who ran it, and who published it first (a coalition's own release names the coalition)
     names = ({p.lower() for p in info.parties if len(p) > 2} | credited_names(label)
              | {e.publisher.lower() for e in info.evidence if e.publisher})
-    ordinal = next((n for w, n in _ORDINALS.items() if re.search(rf"\b{w}\s+wave\b", label, re.I)), None)
+    # the graph's wave number ("January wave" is the second); the label's ordinal where the graph has none
+    ordinal = info.wave or next((n for w, n in _ORDINALS.items() if re.search(rf"\b{w}\s+wave\b", label, re.I)),
+                                None)
     month = next((m for m in _MONTHS if re.search(rf"\b{m}\b", label, re.I)), None)
     year = (re.search(r"\b(?:19|20)\d\d\b", label) or [None])[0]
     if info.fieldwork:

@@ -57,12 +57,13 @@ SELECT ?survey ?name WHERE {
 }"""
 
 SURVEYS = PREFIXES + """
-SELECT ?survey (GROUP_CONCAT(DISTINCT ?conductor; separator="; ") AS ?conductors) ?fieldwork ?more WHERE {
+SELECT ?survey (GROUP_CONCAT(DISTINCT ?conductor; separator="; ") AS ?conductors) ?fieldwork ?more ?wave WHERE {
   ?survey a nhskg:Survey .
   OPTIONAL { ?survey nhskg:conductedBy/rdfs:label ?conductor }
   OPTIONAL { ?survey nhskg:fieldworkPeriod ?fieldwork }
   OPTIONAL { ?survey nhskg:responsesMoreThan ?more }
-} GROUP BY ?survey ?fieldwork ?more"""
+  OPTIONAL { ?survey nhskg:waveNumber ?wave }
+} GROUP BY ?survey ?fieldwork ?more ?wave"""
 
 DERIVED_FROM = PREFIXES + """
 SELECT ?finding ?source WHERE { ?finding a nhskg:DerivedFinding ; prov:wasDerivedFrom ?source }"""
@@ -112,6 +113,7 @@ class FindingInfo:
     fieldwork: str | None = None
     responses_more_than: int | None = None
     base: str | None = None  # the finding whose respondents this one counts ("of those who feel restricted")
+    wave: int | None = None  # the survey's place in its series (nhskg:waveNumber), when it has one
 
 
 def _v(solution, name):
@@ -152,6 +154,7 @@ def load_index(store: ox.Store) -> dict[str, FindingInfo]:
             info.conductors = _v(row, "conductors") or ""
             info.fieldwork = _v(row, "fieldwork")
             info.responses_more_than = int(_v(row, "more")) if _v(row, "more") else None
+            info.wave = int(_v(row, "wave")) if _v(row, "wave") else None
     for s in run_query(store, DERIVED_FROM):
         if _v(s, "finding") in index:
             index[_v(s, "finding")].derived_from.add(_v(s, "source"))

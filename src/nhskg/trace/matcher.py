@@ -37,6 +37,8 @@ MIN_CONTEXT_TO_CONTRADICT = 0.45
 MIN_SCORE = 0.45
 #: when the article establishes the finding's survey, less of the clause need be explained by it
 MIN_CONTEXT_ESTABLISHED = 0.12
+#: the topic of findings about who answered a survey (its SKOS label in graph/curation/topics.yaml)
+RESPONDENT_PROFILE = "respondent profile"
 
 
 @dataclass
@@ -117,6 +119,7 @@ class Tracer:
                                                 *(e.words or "" for e in f.evidence)])))
                      for iri, f in index.items()}
         self.polarity = {iri: polarity(f.option) for iri, f in index.items()}
+        self.option_words = {iri: set(tokens(f.option)) for iri, f in index.items()}
         # every polar notion the finding's sources use of it: "not able to shape", curated as standing for
         # "not involved", makes "able" a way of saying this finding
         self.notions = {iri: set(self.polarity[iri]) | {n for e in f.evidence for n in polarity(e.exact)}
@@ -184,6 +187,8 @@ class Tracer:
                 continue  # nothing of what was asked or answered is in the figure's clause
             arithmetic = None
             states = set(claim) - {"up"}  # a direction ("rose to 7.2") is about change, not the state asked
+            if info.topic == RESPONDENT_PROFILE and not about_survey and not set(window) & self.option_words[iri]:
+                continue  # who answered ("32.6% from NHS Midlands and East") is said by naming the group
             if states and self.polarity[iri] and not states & self.notions[iri]:
                 continue  # both say something polar, about different things: "satisfied" is not "involved"
             if reversed_meaning(claim, self.polarity[iri]):
