@@ -1,8 +1,10 @@
 """Benchmark: the fact-checker's trace, on three slices, each beside a number-only baseline, and its speed.
 
 Slices: the source sentences (every figure of the five texts in its own sentence), the hand-written
-paraphrases and negatives of ``tests/trace_cases.py``, its held-apart meaning cases (reversed meaning,
-complements, other waves) as a slice of their own, and the real
+paraphrases and negatives of ``tests/trace_cases.py``, its meaning cases (reversed meaning, complements,
+other waves) as a slice of their own, the cases another session wrote without reading the matcher
+(``tests/trace_unseen.py``: measured unseen once, then read, so development data; ``tests/trace_sealed.py``:
+sealed, its misses never printed), and the real
 articles in ``../shared/articles/`` (read from beside the project, never copied into it; the slice is
 skipped, saying so, when the folder is absent). For each: precision, recall, verdict accuracy, false
 matches (share of figures that should match nothing) and false ``contradicts``. The baseline matches a
@@ -91,11 +93,25 @@ def main() -> None:
     _slice("source sentences", tracer, baseline, source_cases(index))
     hand = _slice("hand-written paraphrases and negatives", tracer, baseline,
                   [*PARAPHRASES, *((t, f, None, "no-match") for t, f in NEGATIVES)])
-    meaning = _slice("meaning: reversed, complements, other waves (held apart)", tracer, baseline, MEANING)
+    meaning = _slice("meaning: reversed, complements, other waves (written here, tuned on)", tracer, baseline, MEANING)
+    from trace_unseen import UNSEEN
+    unseen = _slice("written by another session without the matcher; read after its first measurement, so "
+                    "development data now", tracer, baseline, UNSEEN)
+    sealed = None
+    try:
+        from trace_sealed import SEALED
+    except ImportError:
+        print("sealed set: tests/trace_sealed.py is absent")
+    else:
+        sealed = _slice("SEALED: written by another session without the matcher, never tuned on", tracer, baseline,
+                        SEALED)
     real = _articles(tracer, baseline)
+    if sealed:
+        print("  (the sealed set's misses are not printed: reading them would make it development data)")
     print("speed (matching after the index is loaded):")
     _speed(tracer)
-    for title, result in (("hand-written", hand), ("meaning", meaning), ("real articles", real)):
+    for title, result in (("hand-written", hand), ("meaning", meaning), ("other session's (development)", unseen),
+                          ("real articles", real)):
         if result:
             print(f"misses, {title} ({len(result['misses'])}):")
             for miss in result["misses"]:

@@ -79,22 +79,45 @@ def test_the_meaning_slice_never_certifies_a_reversed_claim(tracer):
             assert traced.verdict == verdict and traced.matches[0].finding.iri.endswith(expected), text
 
 
-@pytest.mark.parametrize("text, words, why", [
-    ("In the first HSJ barometer, 68 per cent of CCG leaders rated their area team as good or very good.",
-     "68 per cent", "the January wave is wave 2 in the graph (nhskg:waveNumber), though its label names no ordinal"),
-    ("The second HSJ barometer found 73 per cent rated their area team as good or very good.", None,
-     "control: the same wave named by its number is the January finding"),
-    ("Only 35% of CCG leaders were satisfied with the commissioning support they had.", "Only 35%",
-     "32.6% of respondents were from NHS Midlands and East: a respondent-profile share needs its group named"),
-    ("Some 32.6% of those who replied came from NHS Midlands and East.", None,
-     "control: the group named, the respondent-profile share matches"),
-], ids=["other-wave-by-graph-number", "same-wave-by-graph-number", "profile-needs-its-group", "profile-group-named"])
-def test_survey_wave_and_respondent_profile_rules(tracer, text, words, why):
-    traced = tracer.trace(text)
-    if words is not None:
-        assert figure_in(text, words, traced).verdict == "no-match", why
-    else:
-        assert any(t.matches and t.verdict in ("exact", "rounded", "approximate") for t in traced), why
+#: One rule each, with a control beside it where the rule could over-reach: (id, text, figure, expected
+#: finding or None, verdict). Written here; the finding is the id after /finding/.
+RULES = [
+    ("other-wave-by-graph-number", "In the first HSJ barometer, 68 per cent of CCG leaders rated their area team as "
+     "good or very good.", "68 per cent", None, "no-match"),
+    ("respondent-profile-needs-its-group", "Only 35% of CCG leaders were satisfied with the commissioning support "
+     "they had.", "Only 35%", None, "no-match"),
+    ("respondent-profile-group-named", "Some 32.6% of those who replied came from NHS Midlands and East.",
+     "32.6%", "coalition-support-survey-2012/respondents-nhs-midlands-and-east", "exact"),
+    ("a-month-before-barometer-is-a-wave-not-a-name", "HSJ found in its October barometer that leaders "
+     "scored their confidence in keeping to budget at 6.6 on average.", "6.6", "hsj-barometer-1/budget-confidence-score-october", "exact"),
+    ("one-wave-named-excludes-the-series-others", "In the October HSJ barometer, 51 per cent of leaders expected "
+     "to lead service change jointly with neighbouring CCGs.", "51 per cent", None, "no-match"),
+    ("a-survey-year-that-differs-is-another-survey", "A 2014 poll by EHI Primary Care found 96% of CCGs were "
+     "now authorised.", "96%", None, "no-match"),
+    ("questioned-by-credits-the-survey", "Of the CCGs questioned by the NHS Alliance and NAPC, two-thirds said "
+     "they had been fully involved in shaping their support offer.", "two-thirds",
+     "nhsa-napc-survey-000/fully-involved", "contradicts"),
+    ("a-neutral-answer-is-not-a-side", "The NHS Alliance and NAPC survey found 21% of CCGs were not involved "
+     "in shaping their commissioning support.", "21%", "nhsa-napc-survey-000/not-involved", "contradicts"),
+    ("a-subgroup-lead-names-the-group-not-the-claim", "Of the groups that felt constricted in the NHS Alliance "
+     "and NAPC poll, almost half had not been made aware of all the possible choices.", "almost half",
+     "nhsa-napc-survey-000/not-made-aware", "fits"),
+    ("a-negated-verb-of-saying-negates-its-complement", "In the third HSJ barometer, 32 per cent of CCG leaders "
+     "did not rate their area team's dealings with them as good or very good.", "32 per cent",
+     "hsj-barometer-3/area-team-good", "derived"),
+    ("control-a-plain-negation-reaches-a-few-words", "Some 53% of CCGs had not been fully involved in shaping "
+     "the support offer.", "Some 53%", "nhsa-napc-survey-000/fully-involved", "derived"),
+    ("took-part-names-a-response-rate", "Over two fifths of all CCGs had a leader take part in the latest HSJ "
+     "barometer.", "Over two fifths", "hsj-barometer-3/ccg-response-rate", "fits"),
+]
+
+
+@pytest.mark.parametrize("text, words, expected, verdict", [r[1:] for r in RULES], ids=[r[0] for r in RULES])
+def test_survey_identity_and_meaning_rules(tracer, text, words, expected, verdict):
+    traced = figure_in(text, words, tracer.trace(text))
+    assert traced is not None, f"{words!r} not detected"
+    best = traced.matches[0].finding.iri.rsplit("/finding/", 1)[-1] if traced.matches else None
+    assert (best, traced.verdict) == (expected, verdict), [(m.finding.iri, m.numeric, m.score) for m in traced.matches]
 
 
 def test_the_labelled_set_cannot_shrink(tracer):

@@ -25,18 +25,22 @@ _NAME = r"[A-Z][\w'’&-]*(?:\.\w+)*(?:[ ]+(?:of[ ]+|and[ ]+|for[ ]+)?[A-Z][\w'�
 #: "a survey by X", "survey carried out by X" — and, read separately so one cannot hide the other,
 #: "the X survey", "X's poll"
 _CREDIT_AFTER = re.compile(
-    rf"(?i:{_SURVEY}),?\s+(?:[\w-]+\s+){{0,2}}?(?i:by|from|for|(?:conducted|carried\s+out|run|commissioned|"
-    rf"undertaken|organised|organized)\s+by)\s+(?:the\s+)?(?P<name>{_NAME})")
+    rf"(?:(?i:{_SURVEY}),?\s+(?:[\w-]+\s+){{0,2}}?(?i:by|from|for|(?:conducted|carried\s+out|run|commissioned|"
+    rf"undertaken|organised|organized)\s+by)|(?i:questioned|surveyed|polled|asked|interviewed)\s+by)"
+    rf"\s+(?:the\s+)?(?P<name>{_NAME})")
 _CREDIT_BEFORE = re.compile(rf"(?P<name>{_NAME})(?:['’]s)?\s+(?:[a-z-]+\s+){{0,3}}?(?i:{_SURVEY})\b")
 _TITLES = re.compile(r"\s+(?:Dr|Mr|Mrs|Ms|Professor|Prof|Sir|Dame)\b.*$")
 _NOT_NAMES = {"the", "a", "an", "this", "that", "new", "one", "his", "her", "their", "its", "our", "latest", "third",
               "first", "second", "barometer", "survey", "poll", "exclusive", "email", "online", "clinical", "national",
-              "it", "in", "ccg", "ccgs", "gp", "gps", "nhs"}
+              "it", "in", "ccg", "ccgs", "gp", "gps", "nhs", *_MONTHS, *_ORDINALS}  # "its October barometer": a wave
 #: the words of a sentence that reports how many took part
-_TOOK_PART = re.compile(r"\b(?:respon\w*|repson\w*|repl(?:y|ies|ied)|answered|took\s+part|completed|attracted|"
+_TOOK_PART = re.compile(r"\b(?:respon\w*|repson\w*|repl(?:y|ies|ied)|answered|t(?:ook|ake|aking)\s+part|completed|attracted|"
                         rf"polled|questioned|surveyed|{_SURVEY}\s+of)\b", re.I)
 _WAVE = re.compile(rf"\b(?P<ord>{'|'.join(_ORDINALS)})\b(?:\s+[\w'’-]+){{0,5}}?\s+(?:{_SURVEY}|wave)", re.I)
-_MONTH_WAVE = re.compile(rf"\b(?P<month>{'|'.join(_MONTHS)})(?:\s+(?P<year>(?:19|20)\d\d))?\s+(?:{_SURVEY}|wave)"
+#: "the 2013 poll", "its 2013 follow-up survey": the year a survey was run or published
+_YEAR_WAVE = re.compile(rf"\b(?P<year>(?:19|20)\d\d)(?:['’]s)?\s+(?:[\w-]+\s+){{0,2}}?(?:{_SURVEY}|wave)\b", re.I)
+_MONTH_WAVE = re.compile(rf"\b(?P<month>{'|'.join(_MONTHS)})(?:\s+(?P<year>(?:19|20)\d\d))?\s+(?:[\w'’-]+\s+){{0,2}}?"
+                         rf"(?:{_SURVEY}|wave)"
                          rf"|{_SURVEY}\b[^.;\n]{{0,60}}?\b(?:ran|run|conducted|carried\s+out|completed|undertaken|"
                          rf"took\s+place|fieldwork)\b[^.;\n]{{0,40}}?\b(?:in|during|throughout|over)\s+"
                          rf"(?P<month2>{'|'.join(_MONTHS)})(?:\s+(?P<year2>(?:19|20)\d\d))?", re.I)
@@ -59,7 +63,8 @@ _SOURCE = re.compile(
     r"(?P<after>[A-Z][\w'’&.-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'’&.-]*)*))"
     r"|(?:(?P<before>[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*)*)(?:['’]s)?\s+(?:survey|poll|study|barometer)\b)"
     r"|(?:(?i:according\s+to)\s+(?:the\s+|an?\s+)?(?P<according>[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*)*))")
-_NOT_SOURCES = {"the", "a", "an", "this", "that", "new", "one", "his", "her", "their", "its", "our", "latest", "third"}
+_NOT_SOURCES = {"the", "a", "an", "this", "that", "new", "one", "his", "her", "their", "its", "our", "latest",
+                *_ORDINALS, *_MONTHS}  # "the October barometer", "its third survey": which wave, not whose
 
 
 def named_sources(clause: str) -> set[str]:
@@ -68,7 +73,7 @@ def named_sources(clause: str) -> set[str]:
     for m in _SOURCE.finditer(clause):
         name = (m.group("after") or m.group("before") or m.group("according") or "").strip(" .")
         name = re.sub(r"['’]s$", "", re.sub(r"^(?:a|an|the)\s+", "", name, flags=re.I))
-        if name and name.lower() not in _NOT_SOURCES and not name.isdigit():
+        if name and not all(w in _NOT_SOURCES for w in name.lower().split()) and not name.isdigit():
             found.add(name.lower())
     return found
 
@@ -89,6 +94,12 @@ class ArticleCues:
     ordinals: set[int] = field(default_factory=set)
     months: set[str] = field(default_factory=set)
     years: set[str] = field(default_factory=set)
+    survey_years: set[str] = field(default_factory=set)  # "the 2013 poll"
+
+
+def took_part(sentence: str) -> bool:
+    """True when the sentence says people took part in a survey ("answered", "took part", "a survey of")."""
+    return _TOOK_PART.search(sentence) is not None
 
 
 def is_sample_size(figure: Figure, sentence: str) -> bool:
@@ -108,6 +119,7 @@ def read_cues(text: str, figures: list[Figure], sentence_of) -> ArticleCues:
         if is_sample_size(f, sentence_of(f)):
             cues.sizes.append(SampleSize(int(f.value), f.qualifier, f.text))
     cues.ordinals = {_ORDINALS[m.group("ord").lower()] for m in _WAVE.finditer(text)}
+    cues.survey_years = {m.group("year") for m in _YEAR_WAVE.finditer(text)}
     for m in _MONTH_WAVE.finditer(text):
         cues.months.add((m.group("month") or m.group("month2")).lower())
         if m.group("year") or m.group("year2"):
@@ -125,6 +137,7 @@ class SurveyFacts:
     ordinal: int | None
     month: str | None
     year: str | None
+    series: str | None = None
 
 
 def survey_facts(info: FindingInfo) -> SurveyFacts:
@@ -140,7 +153,7 @@ def survey_facts(info: FindingInfo) -> SurveyFacts:
     if info.fieldwork:
         year, number = info.fieldwork[:4], int(info.fieldwork[5:7]) if len(info.fieldwork) >= 7 else None
         month = _MONTHS[number - 1] if number else month
-    return SurveyFacts(names, info.responses, info.responses_more_than, ordinal, month, year)
+    return SurveyFacts(names, info.responses, info.responses_more_than, ordinal, month, year, info.series)
 
 
 def _names_agree(a: str, b: str) -> bool:
@@ -175,12 +188,14 @@ class Identity:
     by_name: bool = False  # established by who ran it or its wave, not by a sample size alone
     #: another wave or month named: a clause crediting the series by name does not undo this
     other_wave: bool = False
+    #: the article names this very wave (its number, month or year)
+    same_wave: bool = False
 
 
 def weigh(cues: ArticleCues, facts: SurveyFacts) -> Identity:
     """Weigh the article's cues against one survey."""
     conflicts, positives, notes = [], [], []
-    by_name = other_wave = False
+    by_name = other_wave = same_wave = False
     if cues.names:
         named = [n for n in cues.names if any(_names_agree(n, p) for p in facts.names)]
         if named:
@@ -201,15 +216,35 @@ def weigh(cues: ArticleCues, facts: SurveyFacts) -> Identity:
     if cues.ordinals and facts.ordinal is not None:
         if facts.ordinal in cues.ordinals:
             positives.append("the same wave")
-            by_name = True
+            by_name = same_wave = True
         else:
             conflicts.append("another wave")
             other_wave = True
     if cues.months and facts.month is not None:
         if facts.month in cues.months and (not cues.years or facts.year in cues.years):
             positives.append(f"fieldwork in {facts.month.title()}")
+            same_wave = True
         elif facts.month not in cues.months:
             conflicts.append(f"fieldwork in {', '.join(sorted(cues.months))}, not {facts.month}")
             other_wave = True
+    if cues.survey_years and facts.year is not None and not cues.months:
+        if facts.year in cues.survey_years:
+            positives.append(f"the {facts.year} survey")
+            same_wave = True
+        else:
+            conflicts.append(f"a survey of {', '.join(sorted(cues.survey_years))}, not {facts.year}")
+            other_wave = True
     return Identity(bool(conflicts), bool(positives) and not conflicts, conflicts or positives, notes,
-                    by_name and not conflicts, other_wave)
+                    by_name and not conflicts, other_wave, same_wave and not conflicts)
+
+
+def other_waves(identities: dict[str, Identity], facts: dict[str, SurveyFacts]) -> dict[str, Identity]:
+    """When the article names one wave of a series ("HSJ's October barometer"), the series' other waves are
+    not what it reports, even those whose month the graph does not know."""
+    named = {facts[s].series for s, i in identities.items() if i.same_wave and facts[s].series}
+    out = dict(identities)
+    for survey, identity in identities.items():
+        if facts[survey].series in named and not identity.same_wave and not identity.other_wave:
+            out[survey] = Identity(True, False, ["the article names another wave of the series"], identity.notes,
+                                   False, True, False)
+    return out

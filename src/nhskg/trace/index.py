@@ -57,13 +57,14 @@ SELECT ?survey ?name WHERE {
 }"""
 
 SURVEYS = PREFIXES + """
-SELECT ?survey (GROUP_CONCAT(DISTINCT ?conductor; separator="; ") AS ?conductors) ?fieldwork ?more ?wave WHERE {
+SELECT ?survey (GROUP_CONCAT(DISTINCT ?conductor; separator="; ") AS ?conductors) ?fieldwork ?more ?wave ?series WHERE {
   ?survey a nhskg:Survey .
   OPTIONAL { ?survey nhskg:conductedBy/rdfs:label ?conductor }
   OPTIONAL { ?survey nhskg:fieldworkPeriod ?fieldwork }
   OPTIONAL { ?survey nhskg:responsesMoreThan ?more }
   OPTIONAL { ?survey nhskg:waveNumber ?wave }
-} GROUP BY ?survey ?fieldwork ?more ?wave"""
+  OPTIONAL { ?survey nhskg:inSeries ?series }
+} GROUP BY ?survey ?fieldwork ?more ?wave ?series"""
 
 DERIVED_FROM = PREFIXES + """
 SELECT ?finding ?source WHERE { ?finding a nhskg:DerivedFinding ; prov:wasDerivedFrom ?source }"""
@@ -114,6 +115,7 @@ class FindingInfo:
     responses_more_than: int | None = None
     base: str | None = None  # the finding whose respondents this one counts ("of those who feel restricted")
     wave: int | None = None  # the survey's place in its series (nhskg:waveNumber), when it has one
+    series: str | None = None  # the series it is a wave of (nhskg:inSeries)
 
 
 def _v(solution, name):
@@ -155,6 +157,7 @@ def load_index(store: ox.Store) -> dict[str, FindingInfo]:
             info.fieldwork = _v(row, "fieldwork")
             info.responses_more_than = int(_v(row, "more")) if _v(row, "more") else None
             info.wave = int(_v(row, "wave")) if _v(row, "wave") else None
+            info.series = _v(row, "series")
     for s in run_query(store, DERIVED_FROM):
         if _v(s, "finding") in index:
             index[_v(s, "finding")].derived_from.add(_v(s, "source"))

@@ -23,8 +23,10 @@ from .identity import (
     credited_names,
     is_sample_size,
     named_sources,
+    other_waves,
     read_cues,
     survey_facts,
+    took_part,
     weigh,
 )
 from .index import FindingInfo
@@ -77,7 +79,7 @@ class Article:
         # a sentence ends at . ! ? followed by white space, a semicolon ends a clause, a new line ends both
         self.breaks = [m.end() for m in re.finditer(r"[.!?;](?=\s|$)|\n", text)]
         self.cues = read_cues(text, figures, self.sentence_of)
-        self.identities = {survey: weigh(self.cues, f) for survey, f in facts.items()}
+        self.identities = other_waves({survey: weigh(self.cues, f) for survey, f in facts.items()}, facts)
 
     def bounds(self, start: int, end: int) -> tuple[int, int]:
         """The clause around [start, end), found by bisection in the breaks read once."""
@@ -94,6 +96,11 @@ class Article:
         return self.text[left:right]
 
 
+#: an answer that takes no side ("not sure", "undecided"): a claim that takes one is not it
+_NEUTRAL = re.compile(r"\b(?:not\s+sure|unsure|undecided|don['’]?t\s+know|do\s+not\s+know|no\s+opinion|neither)\b", re.I)
+#: "Of the CCGs that felt restricted, nearly half ...": the figure counts within the group the lead defines
+_SUBGROUP_LEAD = re.compile(r"(?:^|[,:]\s*)(?:of|among|amongst)\s+(?:the\s+|those\s+|these\s+)?[^,;]*?"
+                            r"\b(?:who|that|which|whom)\b[^,;]*,\s*(?:\w+\s+){0,2}$", re.I)
 #: A subgroup finding ("of those who feel restricted, 60% ...") needs its clause to mark the subgroup.
 _SUBGROUP = re.compile(r"\b(?:of\s+(?:these|those|them|which|whom)|among|amongst|who|those)\b", re.I)
 USABLE_FITS = {"exact", "rounded", "approximate", "fits"}
@@ -120,6 +127,13 @@ class Tracer:
                      for iri, f in index.items()}
         self.polarity = {iri: polarity(f.option) for iri, f in index.items()}
         self.option_words = {iri: set(tokens(f.option)) for iri, f in index.items()}
+        self.neutral = {iri for iri, f in index.items() if _NEUTRAL.search(f.option)}
+        # findings that define a subgroup ("feel restricted") which other findings count within
+        self.bases = {f.base for f in index.values() if f.base}
+        # the answers given to each question: a complement is a single other answer only when there are two
+        answers = Counter((f.survey, f.question) for f in index.values()
+                          if f.measure == "answer" and not f.derived and not f.base and f.question)
+        self.binary = {iri for iri, f in index.items() if answers[(f.survey, f.question)] <= 2}
         # every polar notion the finding's sources use of it: "not able to shape", curated as standing for
         # "not involved", makes "able" a way of saying this finding
         self.notions = {iri: set(self.polarity[iri]) | {n for e in f.evidence for n in polarity(e.exact)}
@@ -151,7 +165,9 @@ class Tracer:
         clause = text[start:end]
         lowered = clause.lower()  # a survey's party counts when named in the figure's own clause
         sources = named_sources(clause)
-        claim = _claim_polarity(text, figure, start, end)
+        lead = _SUBGROUP_LEAD.search(text[start:figure.start])
+        # after "Of the CCGs that felt restricted," the claim is what follows: the lead only names the group
+        claim = _claim_polarity(text, figure, start + lead.end() if lead else start, end)
         clause_tokens = {t: 1.0 for t in tokens(clause)}
         credited = credited_names(clause)  # who the figure's own clause credits, read once per figure
         matches = []
@@ -167,7 +183,7 @@ class Tracer:
                     n in p or p in n for n in credited for p in self.facts[info.survey].names)):
                 continue  # the article is about another survey, or another wave of this one (the series' name
                 # in the clause says which survey, not which wave)
-            if info.base and not _SUBGROUP.search(clause):
+            if info.base and not (lead or _SUBGROUP.search(clause)):
                 continue  # a subgroup's share is not a share of all respondents
             numeric = judge_fit(figure, info.value)
             if info.qualifier and info.qualifier == figure.qualifier and info.value == figure.value:
@@ -181,12 +197,17 @@ class Tracer:
             clause_context = self._context(clause_tokens, iri) if about_survey else 0.0
             if about_survey and ((numeric == "exact" and (
                     named_party or (clause_context > 0 and _SURVEY_WORDS.search(text[max(0, start - 300):end + 300]))))
-                                 or (sample and (identity.by_name or named_party) and info.measure == "responses")):
+                                 or (sample and (identity.by_name or named_party) and info.measure == "responses")
+                                 or (numeric in USABLE_FITS and named_party and took_part(clause))):
                 context = max(context, MIN_CONTEXT + 0.1)  # "94 leaders answered the survey": these words are the context
             elif not ((set(window) | set(tokens(figure.text))) - _UNIT_WORDS) & self.core[iri]:
                 continue  # nothing of what was asked or answered is in the figure's clause
             arithmetic = None
             states = set(claim) - {"up"}  # a direction ("rose to 7.2") is about change, not the state asked
+            if lead and iri in self.bases:
+                continue  # the group a lead defines is not what is counted within it
+            if iri in self.neutral and (set(claim) - {"up"}) and not _NEUTRAL.search(clause):
+                continue  # "very satisfied" takes a side; "not sure" takes none
             if info.topic == RESPONDENT_PROFILE and not about_survey and not set(window) & self.option_words[iri]:
                 continue  # who answered ("32.6% from NHS Midlands and East") is said by naming the group
             if states and self.polarity[iri] and not states & self.notions[iri]:
@@ -194,9 +215,12 @@ class Tracer:
             if reversed_meaning(claim, self.polarity[iri]):
                 if info.unit != "percent":
                     continue
+                # 100 − "not involved" is "involved or not sure" unless the question had two answers
+                negates_finding = all(claim[n] < 0 for n in set(claim) & set(self.polarity[iri]))
+                complement_fits = negates_finding or iri in self.binary
                 complement = Decimal(100) - info.value
                 fit = judge_fit(figure, complement)
-                if fit in USABLE_FITS:
+                if fit in USABLE_FITS and complement_fits:
                     numeric, arithmetic = "derived", f"100 − {info.value} = {complement}"
                 elif established:
                     numeric = "contradicts"
@@ -212,7 +236,9 @@ class Tracer:
                     numeric != "contradicts" or context >= MIN_CONTEXT_TO_CONTRADICT):
                 matches.append(Match(info, round(score, 3), round(context, 3), numeric, arithmetic,
                                      identity.reasons if established else [], identity.notes))
-        matches.sort(key=lambda m: (-m.score, m.finding.iri))
+        # equal scores: the finding whose own answer the clause says ("fully involved", not "not involved")
+        said = set(tokens(clause))
+        matches.sort(key=lambda m: (-m.score, -len(self.option_words[m.finding.iri] & said), m.finding.iri))
         if not matches:
             return TracedFigure(figure, "no-match")
         return TracedFigure(figure, matches[0].numeric, matches[:3])

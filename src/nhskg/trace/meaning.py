@@ -37,7 +37,11 @@ _STEMS = sorted(_POLAR, key=len, reverse=True)
 #: words that negate what follows them within a few words of the same clause
 _NEGATORS = re.compile(r"^(?:not|no|never|nor|cannot|can't|won't|don't|didn't|doesn't|isn't|aren't|wasn't|weren't|"
                        r"hasn't|haven't|hadn't|lack|lacks|lacked|lacking|fail|fails|failed|failing|without|neither)$")
-_SCOPE = 4  # words a negation reaches: "have not been fully involved"
+_SCOPE = 5  # words a negation reaches: "have not been fully involved", "did not describe themselves as very engaged"
+#: a negated verb of saying or judging negates its whole complement: "did not describe their area team's
+#: interactions with them as good" (however many words the complement takes)
+_REPORTING = re.compile(r"^(?:describ|consider|think|thought|believ|regard|rat(?:e|ed|ing)$|call|report|say|said|"
+                        r"view|see|saw|class|count|judg)", re.I)
 _BREAKS = re.compile(r"^(?:but|while|whereas|although|though|and|or)$")
 
 
@@ -54,11 +58,12 @@ def polarity(text: str) -> dict[str, int]:
     out: dict[str, int] = {}
     negated_until = -1
     flips = 0
+    whole_complement = False  # a negated verb of saying: "or" inside its complement does not end it
     words = re.findall(r"[A-Za-z][A-Za-z'’-]*|[.,;:!?()]", text)
     for i, raw in enumerate(words):
         word = raw.lower().replace("’", "'")
-        if word in ".,;:!?()" or _BREAKS.match(word):
-            negated_until, flips = -1, 0
+        if word in ".,;:!?()" or (_BREAKS.match(word) and not whole_complement):
+            negated_until, flips, whole_complement = -1, 0, False
             continue
         if word in ("less", "fewer") and i + 1 < len(words) and words[i + 1].lower() == "than":
             # "less than happy" negates an adjective; "less than a quarter" is a qualifier, not a negation
@@ -67,6 +72,8 @@ def polarity(text: str) -> dict[str, int]:
             continue
         if _NEGATORS.match(word):
             negated_until, flips = i + _SCOPE, flips + 1  # "lacked confidence" too
+            if any(_REPORTING.match(w.lower()) for w in words[i + 1:i + 3]):
+                negated_until, whole_complement = len(words), True  # to the end of the clause
             continue
         found = _polar(word)
         if found is None:
