@@ -93,6 +93,10 @@ def test_the_redirect_rules(site):
     assert f"RewriteRule ^def/?(.*)$ {BASE_URL}/def/index.html#$1 [R=303,NE,L]" in lines  # the term kept
     assert f"RewriteRule ^(texts|dumps)/(.+)$ {BASE_URL}/$1/$2 [R=302,L]" in lines
     assert sorted(p.name for p in (out / "texts").iterdir()) == [f"00{i}.txt" for i in range(5)]
+    for media, suffix in (("application/ld\\+json", "jsonld"), ("application/n-triples", "nt")):  # a regex
+        rule = f"RewriteRule ^def/?.*$ {BASE_URL}/def/nhskg.{suffix} [R=303,L]"
+        assert lines[lines.index(rule) - 1] == f"RewriteCond %{{HTTP_ACCEPT}} {media}"
+        assert (out / "def" / f"nhskg.{suffix}").stat().st_size > 10_000
 
 
 def test_a_folder_that_is_not_a_site_is_refused_and_a_site_is_replaced_whole(built, tmp_path):

@@ -11,6 +11,7 @@ import pyoxigraph as ox
 import pytest
 from starlette.testclient import TestClient
 
+from nhskg import paths
 from nhskg.catalogue import catalogue
 from nhskg.query import guard
 from nhskg.query.results import run_catalogue_query
@@ -317,6 +318,30 @@ def test_ontology_dumps_and_void(client):
     for name in ("nhskg.ttl", "nhskg.nt", "nhskg.jsonld", "nhskg.trig"):
         response = client.get(f"/dumps/{name}")
         assert response.status_code == 200 and len(response.content) > 100_000
+
+
+@pytest.mark.parametrize("path, accept, media_type", [
+    ("/def/", "application/ld+json", "application/ld+json"),
+    ("/def/", "application/n-triples", "application/n-triples"),
+    ("/def/", "text/turtle;q=0.5, application/ld+json", "application/ld+json"),
+    ("/def/nhskg.jsonld", "text/html", "application/ld+json"),
+    ("/def/nhskg.nt", None, "application/n-triples"),
+    ("/def/nhskg.ttl", "text/html", "text/turtle"),
+], ids=["accept-jsonld", "accept-ntriples", "q-values", "suffix-jsonld", "suffix-nt", "suffix-ttl"])
+def test_the_ontology_negotiates_every_rdf_format(client, path, accept, media_type):
+    response = client.get(path, headers={"Accept": accept} if accept else {})
+    assert response.status_code == 200 and response.headers["content-type"].startswith(media_type)
+    assert "Accept" in response.headers["vary"]
+    fmt = {"application/ld+json": ox.RdfFormat.JSON_LD, "application/n-triples": ox.RdfFormat.N_TRIPLES,
+           "text/turtle": ox.RdfFormat.TURTLE}[media_type]
+    triples = list(ox.parse(response.content, format=fmt))
+    assert any(t.object.value == "http://www.w3.org/2002/07/owl#Ontology" for t in triples)
+    assert len(triples) == len(list(ox.parse(path=str(paths.ONTOLOGY), format=ox.RdfFormat.TURTLE)))
+
+
+def test_the_ontology_refuses_a_format_it_cannot_give(client):
+    response = client.get("/def/", headers={"Accept": "application/pdf"})
+    assert response.status_code == 406 and "application/ld+json" in response.text
 
 
 # --- pages ------------------------------------------------------------------------------------------

@@ -201,9 +201,17 @@ def create_app(store: ox.Store, dist_dir: Path, limits: guard.Limits | None = No
         return Response(data, media_type=_media(fmt), headers=headers)
 
     async def ontology(request: Request) -> Response:
-        fmt = negotiate(request.headers.get("accept"), {"text/html": "html", "text/turtle": "turtle"}, "html")
-        if fmt == "turtle" or request.url.path.endswith(".ttl"):
+        suffix = next((s for s in SUFFIXES if request.url.path.endswith("nhskg" + s)), None)
+        fmt = SUFFIXES[suffix] if suffix else negotiate(request.headers.get("accept"), DOC_TYPES, "html")
+        if fmt is None:
+            return _error(406, "the ontology is served as text/html, text/turtle, application/ld+json and "
+                               "application/n-triples", {"Vary": "Accept"})
+        if fmt == "turtle":
             return FileResponse(paths.ONTOLOGY, media_type="text/turtle", headers={"Vary": "Accept"})
+        if fmt != "html":
+            triples = ox.parse(path=str(paths.ONTOLOGY), format=ox.RdfFormat.TURTLE)
+            return Response(ox.serialize(triples, format=guard.GRAPH_FORMATS[fmt]), media_type=_media(fmt),
+                            headers={"Vary": "Accept"})
         return _html(await reading(renderer.ontology), {"Vary": "Accept"})
 
     async def term(request: Request) -> Response:
@@ -268,7 +276,7 @@ def create_app(store: ox.Store, dist_dir: Path, limits: guard.Limits | None = No
     routes = [
         Route("/", page), Route("/sparql", sparql, methods=["GET", "POST"], name="sparql"),
         Route("/id/{path:path}", identifier), Route("/doc/{path:path}", document),
-        Route("/def/", ontology), Route("/def/nhskg.ttl", ontology), Route("/def/{term}", term),
+        Route("/def/", ontology), *(Route(f"/def/nhskg{suffix}", ontology) for suffix in SUFFIXES), Route("/def/{term}", term),
         Route("/dumps/{name}", dump), Route("/texts/{name}", text), Route("/.well-known/void", void),
         Route("/api/catalogue/{name}", catalogue_query), Route("/api/trace", trace_api, methods=["GET", "POST"]), Route("/trace", trace_page),
         Route("/charts/topic/{slug}.svg", topic_chart), Route("/{name}", page),

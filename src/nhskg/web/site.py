@@ -47,6 +47,8 @@ def htaccess_static() -> str:
     for media, suffix in NEGOTIATION:
         rules += [f"RewriteCond %{{HTTP_ACCEPT}} {media}", "RewriteCond %{REQUEST_FILENAME} !-f",
                   f"RewriteRule ^doc/(.+)$ /doc/$1.{suffix} [L]"]
+    for media, suffix in NEGOTIATION:  # the ontology at /def/ in the format asked for
+        rules += [f"RewriteCond %{{HTTP_ACCEPT}} {media}", f"RewriteRule ^def/?$ /def/nhskg.{suffix} [L]"]
     rules += ["RewriteCond %{REQUEST_FILENAME} !-f", "RewriteRule ^doc/(.+)$ /doc/$1.html [L]",
               "AddType text/turtle .ttl", "AddType application/ld+json .jsonld", "AddType application/n-triples .nt",
               "AddType application/trig .trig", "AddType application/n-quads .nq", ""]
@@ -61,7 +63,8 @@ def htaccess_w3id(base_url: str) -> str:
         rules += [f"RewriteCond %{{HTTP_ACCEPT}} {media}", f"RewriteRule ^id/(.+)$ {base_url}/doc/$1.{suffix} [R=303,L]"]
     rules += [f"RewriteRule ^id/(.+)$ {base_url}/doc/$1.html [R=303,L]",
               f"RewriteRule ^(texts|dumps)/(.+)$ {base_url}/$1/$2 [R=302,L]",
-              "RewriteCond %{HTTP_ACCEPT} text/turtle", f"RewriteRule ^def/?.*$ {base_url}/def/nhskg.ttl [R=303,L]",
+              *(rule for media, suffix in NEGOTIATION for rule in (
+                  f"RewriteCond %{{HTTP_ACCEPT}} {media}", f"RewriteRule ^def/?.*$ {base_url}/def/nhskg.{suffix} [R=303,L]")),
               f"RewriteRule ^def/?(.*)$ {base_url}/def/index.html#$1 [R=303,NE,L]", ""]
     return "\n".join(rules)
 
@@ -128,4 +131,7 @@ def _fill(store: ox.Store, dist_dir: Path, root: Path, base_url: str) -> int:
         _write(root / "void.ttl", (dist_dir / "void.ttl").read_bytes())
         _write(root / ".well-known" / "void", (dist_dir / "void.ttl").read_bytes())
     _write(root / "def" / "nhskg.ttl", paths.ONTOLOGY.read_bytes())
+    for suffix in (".jsonld", ".nt"):
+        _write(root / "def" / f"nhskg{suffix}", ox.serialize(
+            ox.parse(path=str(paths.ONTOLOGY), format=ox.RdfFormat.TURTLE), format=FORMATS[suffix]))
     return len(files) + copied + len(list((root / "static").iterdir()))
