@@ -142,6 +142,22 @@ def test_query_errors_are_one_clear_line(built, args, message):
     assert result.returncode == 2 and message in result.stderr and "Traceback" not in result.stderr, result.stderr
 
 
+@pytest.mark.parametrize("value, note", [
+    ("id:survey/hsj-barometr-3", "did you mean id:survey/hsj-barometer-3"),
+    ("id:survey/zzz", "IRIs start id:survey/"),
+    ("id:nowhere/x", "names nothing in the graph"),
+], ids=["typo", "no-near-name", "unknown-folder"])
+def test_an_iri_parameter_that_names_nothing_gets_a_note(built, value, note):
+    result = _cli("query", "run", "survey-findings", "-p", f"survey={value}", "--format", "csv")
+    assert result.returncode == 0 and result.stdout.strip().count("\n") == 0  # the header only: SPARQL's answer
+    assert note in result.stderr and "Traceback" not in result.stderr, result.stderr
+
+
+def test_an_iri_parameter_in_the_graph_gets_no_note(built):
+    result = _cli("query", "run", "survey-findings", "-p", "survey=id:survey/hsj-barometer-3", "--format", "csv")
+    assert result.returncode == 0 and result.stderr == "" and result.stdout.count("\n") > 5
+
+
 def test_missing_required_parameter_says_which(tmp_path):
     from nhskg.catalogue import bindings, read_query
     from nhskg.errors import UserError

@@ -9,14 +9,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
+import pyoxigraph as ox
 
 from .. import paths
 from ..catalogue import bindings, catalogue, find
 from ..errors import UserError
+from ..iris import curie
 from ..release.freshness import fresh_trig
 from . import guard
 from .results import render
 from .store import open_endpoint, open_store
+
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
 def _parse_params(params: tuple[str, ...]) -> dict[str, str]:
@@ -110,6 +114,28 @@ def run_command(name: str, params: tuple[str, ...], fmt: str, timeout: float, ma
         raise
     except UserError as exc:  # a syntax error in a catalogue file names the file
         raise UserError(f"{paths.shown(query.path)}: {exc}") from None
+    if not endpoint:
+        given = _parse_params(params)
+        for param in query.params:
+            if param.type == "iri" and param.name in given:
+                _warn_if_unknown(param.name, substitutions[ox.Variable(param.name)].value)
+
+
+def _warn_if_unknown(name: str, iri: str) -> None:
+    """A typo in an IRI parameter gives an empty table, as SPARQL should: say so, and what it may have meant."""
+    import difflib
+
+    store = open_store(fresh_trig())
+    if next(store.quads_for_pattern(ox.NamedNode(iri), None, None), None) is not None:
+        return
+    folder = iri.rsplit("/", 1)[0] + "/"
+    kin = sorted({q.subject.value for q in store.quads_for_pattern(None, ox.NamedNode(RDF_TYPE), None)
+                  if isinstance(q.subject, ox.NamedNode) and q.subject.value.startswith(folder)})
+    names = {k[len(folder):]: k for k in kin}  # compare what differs, not the shared folder
+    near = [names[n] for n in difflib.get_close_matches(iri[len(folder):], names, n=3, cutoff=0.6)]
+    hint = f"; did you mean {' or '.join(curie(n) for n in near)}?" if near else \
+        (f"; {len(kin)} IRIs start {curie(folder)} (e.g. {curie(kin[0])})" if kin else "")
+    click.echo(f"note: {name}={curie(iri)} names nothing in the graph{hint}", err=True)
 
 
 @click.command("sparql")
