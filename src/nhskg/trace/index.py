@@ -49,10 +49,14 @@ WHERE {
 
 PARTIES = PREFIXES + """
 SELECT ?survey ?name WHERE {
-  { ?survey nhskg:conductedBy ?org } UNION { ?survey nhskg:partner ?org }
-  UNION { ?survey nhskg:inSeries/nhskg:conductedBy ?org }
-  UNION { ?j nhskg:judgementKind <https://w3id.org/nhskg/id/judgement-kind/same-survey> ;  # who ran it, by judgement
-             nhskg:judgementSubject ?survey, ?same . ?same nhskg:conductedBy ?org . FILTER (?same != ?survey) }
+  {  # the parties first, then their names: joined the other way round, Oxigraph reads every name of everything
+    SELECT DISTINCT ?survey ?org WHERE {
+      { ?survey nhskg:conductedBy ?org } UNION { ?survey nhskg:partner ?org }
+      UNION { ?survey nhskg:inSeries/nhskg:conductedBy ?org }
+      UNION { ?j nhskg:judgementKind <https://w3id.org/nhskg/id/judgement-kind/same-survey> ;  # who ran it, by judgement
+                 nhskg:judgementSubject ?survey, ?same . ?same nhskg:conductedBy ?org . FILTER (?same != ?survey) }
+    }
+  }
   { ?org rdfs:label ?name } UNION { ?org skos:altLabel ?name } UNION { ?org nhskg:nameForm ?name }
 }"""
 
