@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Callable, Iterable
 
 from .iris import sparql_prefixes
 
@@ -205,7 +205,7 @@ def _record(info: FindingInfo) -> dict:
 
 def index_bytes(index: dict[str, FindingInfo]) -> bytes:
     """The index as JSON lines: a header, then one finding a line in IRI order; the same index, the same bytes."""
-    dump = lambda value: json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))  # noqa: E731
+    dump = lambda value: json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     lines = [dump({"format": FORMAT, "findings": len(index)})]
     lines += [dump(_record(index[iri])) for iri in sorted(index)]
     return ("\n".join(lines) + "\n").encode()
