@@ -2,7 +2,8 @@
 
 Copy 0 is the built graph itself. Copy k (k ≥ 1) renames every instance IRI under ``/id/`` (documents,
 surveys, findings, annotations and their hash IRIs, people, organisations, register entries …) to
-``/id/r{k}/…``, every named graph ``/graph/X`` to ``/graph/r{k}/X`` and every blank node, and keeps the
+``/id/r{k}/…``, every named graph ``/graph/X`` to ``/graph/r{k}/X``, every text a document is read from
+(``oa:hasSource``) ``/texts/X`` to ``/texts/r{k}/X`` and every blank node, and keeps the
 shared vocabulary: the ontology (its named graph appears once) and the SKOS concepts (topics, units,
 measures, value bases, roles …), so k copies are k times the surveys, findings, evidence spans, quotations,
 people and registers, all speaking the same vocabulary — as the graph will grow. Literals (labels, exact
@@ -18,6 +19,7 @@ import pyoxigraph as ox
 
 ID = "https://w3id.org/nhskg/id/"
 GRAPH = "https://w3id.org/nhskg/graph/"
+TEXTS = "https://w3id.org/nhskg/texts/"
 ONTOLOGY_GRAPH = GRAPH + "ontology"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 
@@ -57,6 +59,8 @@ def write_scaled(trig: Path, copies: int, out: Path) -> int:
                         found = ox.NamedNode(f"{ID}r{k}/{term.value[len(ID):]}")
                     elif term.value.startswith(GRAPH):
                         found = ox.NamedNode(f"{GRAPH}r{k}/{term.value[len(GRAPH):]}")
+                    elif term.value.startswith(TEXTS):  # each copy's documents are read from its own texts
+                        found = ox.NamedNode(f"{TEXTS}r{k}/{term.value[len(TEXTS):]}")
                     else:
                         found = term
                     cache[term] = found

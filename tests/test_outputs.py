@@ -38,6 +38,11 @@ def test_same_inputs_give_byte_identical_files(two_builds, name):
     assert (first / name).read_bytes() == (second / name).read_bytes()
 
 
+def test_the_trace_index_is_byte_identical_on_a_rebuild(two_builds):
+    first, second = two_builds
+    assert (first / paths.TRACE_INDEX).read_bytes() == (second / paths.TRACE_INDEX).read_bytes()
+
+
 @pytest.mark.parametrize("name,fmt", [("nhskg.ttl", "turtle"), ("nhskg.nt", "nt")])
 def test_every_dump_holds_the_same_triples(two_builds, dataset, name, fmt):
     graph = Graph().parse(two_builds[0] / name, format=fmt)

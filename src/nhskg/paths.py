@@ -33,7 +33,8 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 WEB_TEMPLATES_DIR = PACKAGE_DIR / "web" / "templates"
 WEB_STATIC_DIR = PACKAGE_DIR / "web" / "static"
 BUILD_CODE_DIRS = tuple(PACKAGE_DIR / stage for stage in ("build", "validation", "release"))
-BUILD_CODE_FILES = tuple(PACKAGE_DIR / name for name in ("paths.py", "iris.py", "vocab.py", "figures.py", "catalogue.py"))
+BUILD_CODE_FILES = tuple(PACKAGE_DIR / name for name in ("paths.py", "iris.py", "vocab.py", "figures.py", "catalogue.py",
+                                                         "trace_index.py"))
 
 
 def register_file(name: str) -> Path:
@@ -61,6 +62,9 @@ def dist_file(name: str, dist_dir: Path | None = None) -> Path:
 #: and the file inside it naming the TriG it was loaded from (size, time, pyoxigraph version).
 STORE = "store"
 STORE_STAMP = "nhskg-trig.stamp"
+#: The trace index ``nhskg build`` writes beside the dumps (``nhskg.trace_index``), and its stamp.
+TRACE_INDEX = "trace-index.jsonl"
+TRACE_INDEX_STAMP = "trace-index.stamp"
 #: Where ``benchmarks/bench_scale.py`` keeps its synthetic graphs and stores (never in a test).
 BENCH_DIR = ROOT / "benchmarks" / ".scale"
 
@@ -68,6 +72,11 @@ BENCH_DIR = ROOT / "benchmarks" / ".scale"
 def store_dir(dist_dir: Path | None = None) -> Path:
     """The on-disk store of the built graph, ``dist/store/`` (or under another output folder)."""
     return dist_file(STORE, dist_dir)
+
+
+def trace_index_files(dist_dir: Path | None = None) -> tuple[Path, Path]:
+    """The trace index of the built graph and its stamp, ``dist/trace-index.jsonl`` and ``.stamp``."""
+    return dist_file(TRACE_INDEX, dist_dir), dist_file(TRACE_INDEX_STAMP, dist_dir)
 
 
 def store_stamp(trig: Path, engine_version: str) -> str:

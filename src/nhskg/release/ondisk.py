@@ -5,6 +5,10 @@ default graph as their RDF merge (each distinct triple once). It is loaded into 
 beside its target and renamed into place, so a reader never opens a half-written store; a stamp inside
 it names the TriG it came from (size and modification time) and the pyoxigraph version that wrote it, so
 the reader can tell a current store from a stale one without reading either.
+
+``write_trace_index`` reads the trace index (``nhskg.trace_index``) from the store just written and puts
+it beside the TriG, ``trace-index.jsonl`` with its stamp, written atomically: ``nhskg trace`` then reads
+a file instead of querying the whole graph on each call.
 """
 
 from __future__ import annotations
@@ -16,7 +20,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .. import paths
+from .. import paths, trace_index
+from .dumps import write_atomically
 
 #: The default graph as the RDF merge of the named graphs (SPARQL set semantics: each triple once).
 MERGE = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
@@ -48,3 +53,14 @@ def write_store(trig: Path, target: Path) -> Path:
     if old:
         shutil.rmtree(old, ignore_errors=True)
     return target
+
+
+def write_trace_index(trig: Path, store: Path) -> Path:
+    """Read the trace index from the current on-disk ``store`` of ``trig`` and write it, with its stamp,
+    beside ``trig`` (each to a temporary name, then renamed: the stamp last); returns the index file."""
+    db = ox.Store.read_only(str(store))
+    data = trace_index.index_bytes(trace_index.read_index(db.query))
+    del db
+    index_file, stamp_file = paths.trace_index_files(trig.parent)
+    write_atomically({index_file.name: data, stamp_file.name: trace_index.stamp(trig, data).encode()}, trig.parent)
+    return index_file

@@ -1,8 +1,8 @@
 """The release step: build, add the check results, validate, describe and write ``dist/``.
 
 ``run_build`` is the one function that writes the dumps (and ``dist/store/``, the on-disk store loaded
-from the TriG, by ``ondisk``); it refuses a graph that violates ``shapes/``
-and writes nothing then. The build time is ``SOURCE_DATE_EPOCH`` or the last commit's time, so a
+from the TriG, and ``dist/trace-index.jsonl``, the trace index read from that store, by ``ondisk``); it
+refuses a graph that violates ``shapes/`` and writes nothing then. The build time is ``SOURCE_DATE_EPOCH`` or the last commit's time, so a
 rebuild of one commit gives the same bytes.
 """
 
@@ -29,7 +29,7 @@ from ..vocab import NHSKG
 from . import inputs
 from .docs import docs_markdown
 from .dumps import serialise, write_atomically
-from .ondisk import write_store
+from .ondisk import write_store, write_trace_index
 from .ontology_docs import ontology_html
 from .void import describe
 
@@ -105,7 +105,8 @@ def run_build(dist_dir: Path | None = None) -> dict:
     for doc_id, source in sorted(ctx.sources.items()):  # the texts oa:hasSource points at
         files[f"texts/{doc_id}.txt"] = (paths.SOURCES_DIR / source.record["file"]).read_bytes()
     write_atomically(files, dist_dir or paths.DIST_DIR)
-    write_store(paths.dist_file("nhskg.trig", dist_dir), paths.store_dir(dist_dir))
+    trig = paths.dist_file("nhskg.trig", dist_dir)
+    write_trace_index(trig, write_store(trig, paths.store_dir(dist_dir)))
     return stats
 
 

@@ -6,9 +6,9 @@ import json
 
 import click
 
-from ..query.store import open_endpoint, open_store
+from ..query.store import open_endpoint
 from ..release.freshness import fresh_trig
-from .index import load_index
+from .index import index_for, load_index
 from .matcher import Tracer, to_json
 from .report import format_text, read_input
 
@@ -29,7 +29,7 @@ def trace_command(text: str | None, file: str | None, fmt: str, url: str | None,
 
     check_url(url), check_date(date)  # a bad option is reported before the graph is read
     article = read_input(text, file)
-    index = load_index(open_endpoint(endpoint) if endpoint else open_store(fresh_trig()))
+    index = load_index(open_endpoint(endpoint)) if endpoint else index_for(fresh_trig())
     traced = Tracer(index).trace(article)
     if fmt == "claimreview":
         from .claimreview import claimreviews
