@@ -3,7 +3,8 @@
 Slices: the source sentences (every figure of the five texts in its own sentence), the hand-written
 paraphrases and negatives of ``tests/trace_cases.py``, its meaning cases (reversed meaning, complements,
 other waves) as a slice of their own, the cases another session wrote without reading the matcher
-(``tests/trace_unseen.py``: measured unseen once, then read, so development data; ``tests/trace_sealed.py``:
+(``tests/trace_unseen.py``, ``tests/trace_passages.py``: measured unseen once, then read, so development
+data; ``tests/trace_sealed.py``:
 sealed, its misses never printed), and the real
 articles in ``../shared/articles/`` (read from beside the project, never copied into it; the slice is
 skipped, saying so, when the folder is absent). For each: precision, recall, verdict accuracy, false
@@ -95,8 +96,11 @@ def main() -> None:
                   [*PARAPHRASES, *((t, f, None, "no-match") for t, f in NEGATIVES)])
     meaning = _slice("meaning: reversed, complements, other waves (written here, tuned on)", tracer, baseline, MEANING)
     from trace_unseen import UNSEEN
-    unseen = _slice("written by another session without the matcher; read after its first measurement, so "
-                    "development data now", tracer, baseline, UNSEEN)
+    unseen = _slice("sentences written by another session without the matcher; read after its first "
+                    "measurement, so development data now", tracer, baseline, UNSEEN)
+    from trace_passages import PASSAGES
+    passages = _slice("passages written by a third session without the matcher; read after its first "
+                      "measurement, so development data now", tracer, baseline, PASSAGES)
     sealed = None
     try:
         from trace_sealed import SEALED
@@ -110,7 +114,8 @@ def main() -> None:
         print("  (the sealed set's misses are not printed: reading them would make it development data)")
     print("speed (matching after the index is loaded):")
     _speed(tracer)
-    for title, result in (("hand-written", hand), ("meaning", meaning), ("other session's (development)", unseen),
+    for title, result in (("hand-written", hand), ("meaning", meaning), ("other session's sentences", unseen),
+                          ("other session's passages", passages),
                           ("real articles", real)):
         if result:
             print(f"misses, {title} ({len(result['misses'])}):")

@@ -95,6 +95,7 @@ class ArticleCues:
     months: set[str] = field(default_factory=set)
     years: set[str] = field(default_factory=set)
     survey_years: set[str] = field(default_factory=set)  # "the 2013 poll"
+    wave_spans: list[tuple[int, int]] = field(default_factory=list)  # where a wave, month or year is named
 
 
 def took_part(sentence: str) -> bool:
@@ -109,7 +110,8 @@ def is_sample_size(figure: Figure, sentence: str) -> bool:
         return False
     if not _TOOK_PART.search(sentence):
         return False
-    return not re.search(rf"\bof\s+the\s+{re.escape(figure.text)}\b", sentence, re.I)
+    # "95 of the 254 CCGs responded": 254 is everyone asked; "11 per cent of the 131 respondents": 131 answered
+    return not re.search(rf"\bof\s+the\s+{re.escape(figure.text)}\b(?!\s+(?:respon|repl|repson))", sentence, re.I)
 
 
 def read_cues(text: str, figures: list[Figure], sentence_of) -> ArticleCues:
@@ -120,6 +122,7 @@ def read_cues(text: str, figures: list[Figure], sentence_of) -> ArticleCues:
             cues.sizes.append(SampleSize(int(f.value), f.qualifier, f.text))
     cues.ordinals = {_ORDINALS[m.group("ord").lower()] for m in _WAVE.finditer(text)}
     cues.survey_years = {m.group("year") for m in _YEAR_WAVE.finditer(text)}
+    cues.wave_spans = sorted(m.span() for pattern in (_WAVE, _YEAR_WAVE, _MONTH_WAVE) for m in pattern.finditer(text))
     for m in _MONTH_WAVE.finditer(text):
         cues.months.add((m.group("month") or m.group("month2")).lower())
         if m.group("year") or m.group("year2"):

@@ -79,7 +79,26 @@ class Article:
         # a sentence ends at . ! ? followed by white space, a semicolon ends a clause, a new line ends both
         self.breaks = [m.end() for m in re.finditer(r"[.!?;](?=\s|$)|\n", text)]
         self.cues = read_cues(text, figures, self.sentence_of)
-        self.identities = other_waves({survey: weigh(self.cues, f) for survey, f in facts.items()}, facts)
+        weighed = {survey: weigh(self.cues, f) for survey, f in facts.items()}
+        self.identities = weighed
+        # one wave named excludes its series' other waves — for the figures of its own sentence, and for all
+        # when it is named in a sentence of no figure ("HSJ's October barometer is out"); a wave named beside
+        # another figure ("In the January wave, 73 per cent had") is a comparison, not what the rest reports
+        self.series_identities = other_waves(weighed, facts)
+        starts = [f.start for f in figures]
+        self.wave_sentences = []
+        self.wave_everywhere = False
+        for at, end in self.cues.wave_spans:
+            left, right = self.bounds(at, end)
+            has_figure = bisect.bisect_left(starts, left) < bisect.bisect_left(starts, right)
+            self.wave_sentences.append((left, right))
+            self.wave_everywhere |= not has_figure
+
+    def identity(self, survey: str, figure: Figure):
+        """How the article's cues bear on ``survey`` for this figure (see ``series_identities``)."""
+        if self.wave_everywhere or any(left <= figure.start < right for left, right in self.wave_sentences):
+            return self.series_identities[survey]
+        return self.identities[survey]
 
     def bounds(self, start: int, end: int) -> tuple[int, int]:
         """The clause around [start, end), found by bisection in the breaks read once."""
@@ -101,6 +120,9 @@ _NEUTRAL = re.compile(r"\b(?:not\s+sure|unsure|undecided|don['’]?t\s+know|do\s
 #: "Of the CCGs that felt restricted, nearly half ...": the figure counts within the group the lead defines
 _SUBGROUP_LEAD = re.compile(r"(?:^|[,:]\s*)(?:of|among|amongst)\s+(?:the\s+|those\s+|these\s+)?[^,;]*?"
                             r"\b(?:who|that|which|whom)\b[^,;]*,\s*(?:\w+\s+){0,2}$", re.I)
+#: a sentence that opens on a group ("Of the CCGs that felt constricted, 40% …") sets it for the next one too
+_OPENS_ON_GROUP = re.compile(r"^\s*(?:of|among|amongst)\s+(?:the|those|these)\s+[^,;]*?\b(?:who|that|which|whom)\b"
+                             r"[^,;]*,", re.I)
 #: A subgroup finding ("of those who feel restricted, 60% ...") needs its clause to mark the subgroup.
 _SUBGROUP = re.compile(r"\b(?:of\s+(?:these|those|them|which|whom)|among|amongst|who|those)\b", re.I)
 USABLE_FITS = {"exact", "rounded", "approximate", "fits"}
@@ -130,10 +152,10 @@ class Tracer:
         self.neutral = {iri for iri, f in index.items() if _NEUTRAL.search(f.option)}
         # findings that define a subgroup ("feel restricted") which other findings count within
         self.bases = {f.base for f in index.values() if f.base}
-        # the answers given to each question: a complement is a single other answer only when there are two
-        answers = Counter((f.survey, f.question) for f in index.values()
-                          if f.measure == "answer" and not f.derived and not f.base and f.question)
-        self.binary = {iri for iri, f in index.items() if answers[(f.survey, f.question)] <= 2}
+        # 100 − "not satisfied" is "satisfied" (very or quite), but 100 − "not involved" is "involved or not
+        # sure": a complement stands for the other side only when the question had no neutral answer
+        undecided = {(f.survey, f.question) for iri, f in index.items() if iri in self.neutral}
+        self.binary = {iri for iri, f in index.items() if (f.survey, f.question) not in undecided}
         # every polar notion the finding's sources use of it: "not able to shape", curated as standing for
         # "not involved", makes "able" a way of saying this finding
         self.notions = {iri: set(self.polarity[iri]) | {n for e in f.evidence for n in polarity(e.exact)}
@@ -164,12 +186,17 @@ class Tracer:
         window, claim_text = _window(text, figure, neighbours or [], (start, end))
         clause = text[start:end]
         lowered = clause.lower()  # a survey's party counts when named in the figure's own clause
-        sources = named_sources(clause)
+        # who the clause credits, up to where the figure's own words end: "32% felt …, close to the 33% in a
+        # separate Pulse poll" credits Pulse with the 33%, not the 32%
+        credit_scope = text[start:text.find(claim_text, start) + len(claim_text)]
+        sources = named_sources(credit_scope)
         lead = _SUBGROUP_LEAD.search(text[start:figure.start])
+        before = article.bounds(start - 2, start - 2)[0] if start > 1 and text[start - 1] != "\n" else start
+        group_before = before < start and _OPENS_ON_GROUP.search(text[before:start]) is not None
         # after "Of the CCGs that felt restricted," the claim is what follows: the lead only names the group
         claim = _claim_polarity(text, figure, start + lead.end() if lead else start, end)
         clause_tokens = {t: 1.0 for t in tokens(clause)}
-        credited = credited_names(clause)  # who the figure's own clause credits, read once per figure
+        credited = credited_names(credit_scope)  # who the figure's own clause credits, read once per figure
         matches = []
         for iri, info in self.index.items():
             if info.unit not in self._kind(figure, text):
@@ -177,13 +204,13 @@ class Tracer:
             parties = {p.lower() for p in info.parties} | {e.publisher.lower() for e in info.evidence if e.publisher}
             if sources and not any(s in p or p in s for s in sources for p in parties if len(p) > 2):
                 continue  # the clause credits the figure to someone else's survey
-            identity = article.identities[info.survey]
+            identity = article.identity(info.survey, figure)
             named_party = any(name in lowered for name in parties if len(name) > 2)
             if identity.other_wave or (identity.conflict and not any(
                     n in p or p in n for n in credited for p in self.facts[info.survey].names)):
                 continue  # the article is about another survey, or another wave of this one (the series' name
                 # in the clause says which survey, not which wave)
-            if info.base and not (lead or _SUBGROUP.search(clause)):
+            if info.base and not (lead or _SUBGROUP.search(clause) or group_before):
                 continue  # a subgroup's share is not a share of all respondents
             numeric = judge_fit(figure, info.value)
             if info.qualifier and info.qualifier == figure.qualifier and info.value == figure.value:
@@ -215,7 +242,7 @@ class Tracer:
             if reversed_meaning(claim, self.polarity[iri]):
                 if info.unit != "percent":
                     continue
-                # 100 − "not involved" is "involved or not sure" unless the question had two answers
+                # 100 − "not involved" is "involved or not sure" when "not sure" was an answer
                 negates_finding = all(claim[n] < 0 for n in set(claim) & set(self.polarity[iri]))
                 complement_fits = negates_finding or iri in self.binary
                 complement = Decimal(100) - info.value

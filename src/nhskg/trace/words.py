@@ -19,7 +19,8 @@ leaders leader one two three four five six seven eight nine ten half third third
 nearly almost over under less more than just about around majority""".split())
 _SYNONYMS = {"constrict": "restrict", "unhappy": "dissatisfi", "dissatisfaction": "dissatisfi", "satisfaction": "satisfi",
              "confidence": "confid", "authorization": "authoris", "authorisation": "authoris", "bigger": "larger",
-             "debt": "debt", "involvement": "involv", "engagement": "engag", "relationship": "relation"}
+             "debt": "debt", "involvement": "involv", "engagement": "engag", "relationship": "relation",
+             "choic": "choice", "option": "choice"}  # "choices" stems to "choic"
 
 
 def stem(word: str) -> str:
@@ -68,7 +69,8 @@ def _window(text: str, figure: Figure, neighbours: list[Figure],
 
 def _restates(text: str, first: Figure, second: Figure) -> bool:
     """True when ``second`` follows ``first`` in brackets: the same figure said twice."""
-    return first.end <= second.start and re.fullmatch(r"\s*(?:\w+\s+){0,2}\(", text[first.end:second.start]) is not None
+    # "Almost half (47%)", "Just over two-thirds of CCG leaders (68 per cent)"
+    return first.end <= second.start and re.fullmatch(r"\s*(?:[\w'’-]+\s+){0,4}\(", text[first.end:second.start]) is not None
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
