@@ -93,12 +93,13 @@ class Article:
             has_figure = bisect.bisect_left(starts, left) < bisect.bisect_left(starts, right)
             self.wave_sentences.append((left, right))
             self.wave_everywhere |= not has_figure
+        self.wave_sentences.sort()
 
-    def identity(self, survey: str, figure: Figure):
-        """How the article's cues bear on ``survey`` for this figure (see ``series_identities``)."""
-        if self.wave_everywhere or any(left <= figure.start < right for left, right in self.wave_sentences):
-            return self.series_identities[survey]
-        return self.identities[survey]
+    def identities_for(self, figure: Figure) -> dict:
+        """How the article's cues bear on each survey for this figure (see ``series_identities``), in log time."""
+        at = bisect.bisect_right(self.wave_sentences, (figure.start, float("inf"))) - 1
+        in_wave_sentence = at >= 0 and self.wave_sentences[at][0] <= figure.start < self.wave_sentences[at][1]
+        return self.series_identities if self.wave_everywhere or in_wave_sentence else self.identities
 
     def bounds(self, start: int, end: int) -> tuple[int, int]:
         """The clause around [start, end), found by bisection in the breaks read once."""
@@ -164,12 +165,21 @@ class Tracer:
         self.idf = {t: math.log(1 + len(self.bags) / n) for t, n in documents.items()}
         self.facts = {f.survey: survey_facts(f) for f in index.values()}
 
-    def _context(self, window: dict[str, float], iri: str) -> float:
-        """The share of the window's distinctive words (by IDF, times their side's weight) the finding has."""
+    def _weigh(self, window: dict[str, float]) -> tuple[dict[str, float], float]:
+        """Each word of the window weighted by how distinctive it is (IDF) times its side's weight, and the total."""
         unknown = math.log(1 + len(self.bags))
         weights = {t: w * self.idf.get(t, unknown) for t, w in window.items()}
-        total = sum(weights.values())
-        return sum(w for t, w in weights.items() if t in self.bags[iri]) / total if total else 0.0
+        return weights, sum(weights.values())
+
+    def _share(self, weighed: tuple[dict[str, float], float], iri: str) -> float:
+        """The share of the window's weight (``_weigh``) that the finding's words explain."""
+        weights, total = weighed
+        bag = self.bags[iri]
+        return sum(w for t, w in weights.items() if t in bag) / total if total else 0.0
+
+    def _context(self, window: dict[str, float], iri: str) -> float:
+        """The share of the window's distinctive words (by IDF, times their side's weight) the finding has."""
+        return self._share(self._weigh(window), iri)
 
     @staticmethod
     def _kind(figure: Figure, text: str) -> set[str]:
@@ -197,6 +207,10 @@ class Tracer:
         claim = _claim_polarity(text, figure, start + lead.end() if lead else start, end)
         clause_tokens = {t: 1.0 for t in tokens(clause)}
         credited = credited_names(credit_scope)  # who the figure's own clause credits, read once per figure
+        identities = article.identities_for(figure)
+        said_here = (set(window) | set(tokens(figure.text))) - _UNIT_WORDS  # the figure's own words, once a figure
+        not_polar = {t for t in window if not is_polar(t)}
+        window_weights, clause_weights = self._weigh(window), self._weigh(clause_tokens)
         matches = []
         for iri, info in self.index.items():
             if info.unit not in self._kind(figure, text):
@@ -204,7 +218,7 @@ class Tracer:
             parties = {p.lower() for p in info.parties} | {e.publisher.lower() for e in info.evidence if e.publisher}
             if sources and not any(s in p or p in s for s in sources for p in parties if len(p) > 2):
                 continue  # the clause credits the figure to someone else's survey
-            identity = article.identity(info.survey, figure)
+            identity = identities[info.survey]
             named_party = any(name in lowered for name in parties if len(name) > 2)
             if identity.other_wave or (identity.conflict and not any(
                     n in p or p in n for n in credited for p in self.facts[info.survey].names)):
@@ -217,17 +231,17 @@ class Tracer:
                 numeric = "exact"  # "more than 80%" against a finding stated as more than 80%
             if figure.decimal_places and numeric in ("approximate", "stretched"):
                 continue  # "33.7%" is not roughly 32.6%: a number stated that precisely is another number
-            context = self._context(window, iri)
+            context = self._share(window_weights, iri)
             established = identity.established or named_party
             about_survey = info.measure != "answer"  # sample sizes, response rates: the survey itself
             sample = about_survey and is_sample_size(figure, clause)
-            clause_context = self._context(clause_tokens, iri) if about_survey else 0.0
+            clause_context = self._share(clause_weights, iri) if about_survey else 0.0
             if about_survey and ((numeric == "exact" and (
                     named_party or (clause_context > 0 and _SURVEY_WORDS.search(text[max(0, start - 300):end + 300]))))
                                  or (sample and (identity.by_name or named_party) and info.measure == "responses")
                                  or (numeric in USABLE_FITS and named_party and took_part(clause))):
                 context = max(context, MIN_CONTEXT + 0.1)  # "94 leaders answered the survey": these words are the context
-            elif not ((set(window) | set(tokens(figure.text))) - _UNIT_WORDS) & self.core[iri]:
+            elif not said_here & self.core[iri]:
                 continue  # nothing of what was asked or answered is in the figure's clause
             arithmetic = None
             states = set(claim) - {"up"}  # a direction ("rose to 7.2") is about change, not the state asked
@@ -255,7 +269,7 @@ class Tracer:
                     continue
             elif numeric == "contradicts" and not established:
                 continue  # a differing number alone does not establish the survey
-            if numeric == "contradicts" and not {t for t in set(window) & self.core[iri] if not is_polar(t)}:
+            if numeric == "contradicts" and not not_polar & self.core[iri]:
                 continue  # the same question must be asked: "not at all confident" alone names no question
             bonus = 0.1 if identity.by_name or named_party else 0.0  # a sample size never lifts a score
             score = min(1.0, 0.6 * context + 0.4 * NUMERIC_SCORE[numeric] + bonus)
