@@ -109,8 +109,18 @@ def _path(shapes: Graph, path) -> str:
 class _Compiler:
     def __init__(self, shapes: Graph, store: ox.Store, data: Graph | None):
         self.shapes, self.store, self.data = shapes, store, data
+        self._subclasses: dict = {}
         self.names = itertools.count()
         self.results: list[CoreResult] = []
+
+    def subclasses(self, cls) -> str:
+        """``cls`` and its subclasses in the data, as VALUES terms: one lookup, instead of a path per value."""
+        if cls not in self._subclasses:
+            rows = self.store.query(f"SELECT DISTINCT ?c WHERE {{ ?c <{RDFS.subClassOf}>* {_sparql_term(cls)} }}")
+            found = sorted({_sparql_term(to_rdflib(r["c"])) for r in rows if not isinstance(r["c"], ox.BlankNode)}
+                           | {_sparql_term(cls)})
+            self._subclasses[cls] = " ".join(found)
+        return self._subclasses[cls]
 
     def var(self) -> str:
         return f"?_v{next(self.names)}"
@@ -168,7 +178,8 @@ class _Compiler:
     def value_violates(self, shape, p, o, v: str) -> str:
         """A SPARQL expression true when the value ``v`` violates the constraint ``p o`` (datatype: see _datatype)."""
         if p == SH["class"]:
-            return f"NOT EXISTS {{ {v} <{RDF.type}>/<{RDFS.subClassOf}>* {_sparql_term(o)} }}"
+            t = self.var()
+            return f"NOT EXISTS {{ {v} <{RDF.type}> {t} . VALUES {t} {{ {self.subclasses(o)} }} }}"
         if p == SH.datatype:
             typed = f"!(isLiteral({v}) && sameTerm(DATATYPE({v}), {_sparql_term(o)}))"
             if o in _STRINGS:
@@ -213,7 +224,9 @@ class _Compiler:
         if shapes.value(node_shape, SH.deactivated) == Literal(True):
             return
         nodes = sorted(shapes.objects(node_shape, SH.targetNode), key=str)  # one VALUES block, not a UNION each
-        targets = [t for t in _target_patterns(shapes, node_shape) if not t.startswith("VALUES")]
+        targets = [t for t in _target_patterns(shapes, node_shape) if not t.startswith(("VALUES", "?this <" + str(RDF.type)))]
+        targets += [f"VALUES ?_class {{ {self.subclasses(c)} }} ?this <{RDF.type}> ?_class ."
+                    for c in sorted(shapes.objects(node_shape, SH.targetClass), key=str)]
         if nodes:
             targets.append("VALUES ?this { " + " ".join(_sparql_term(n) for n in nodes) + " }")
         if not targets:
