@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -311,9 +313,9 @@ class _Compiler:
             rdflib_path = _rdflib_path(self.shapes, path_node)
             for r in rows:
                 this = to_rdflib(r["this"])
-                for value in sorted(self.data.objects(this, rdflib_path)):
-                    if not _well_typed(value, o):
-                        self.add(this, path_node, value, shape, component, severity)
+                bad = [value for value in self.data.objects(this, rdflib_path) if not _well_typed(value, o)]
+                for value in sorted(bad):
+                    self.add(this, path_node, value, shape, component, severity)
             return
         else:
             condition = self.value_violates(shape, p, o, "?value")
@@ -323,14 +325,14 @@ class _Compiler:
             self.add(to_rdflib(r["this"]), path_node, value, shape, component, severity)
 
 
+_PYTHON_TYPES = {XSD.integer: int, XSD.decimal: Decimal, XSD.boolean: bool, XSD.date: date}
+
+
 def _well_typed(value, datatype) -> bool:
     """pyshacl's sh:datatype test: a literal of the datatype that rdflib reads as well-formed."""
     if not isinstance(value, Literal) or value.datatype != datatype or getattr(value, "ill_typed", None) is True:
         return False
-    from datetime import date
-    from decimal import Decimal
-
-    expected = {XSD.integer: int, XSD.decimal: Decimal, XSD.boolean: bool, XSD.date: date}.get(datatype)
+    expected = _PYTHON_TYPES.get(datatype)
     return expected is None or isinstance(value.value, expected)
 
 
