@@ -12,9 +12,14 @@ For each size (default 10k, 100k, 1M triples) it writes a synthetic graph with t
   "build"), then a fresh process opens it read-only (``open_store``) and queries it.
 
 Per engine: load/open time; every catalogue query's median and p95 (parameters from their defaults;
-results read to the end); the trace of a ~2,000-character article (reading the trace index, then tracing);
-peak resident memory of the process and its growth per triple. Ratios are rdflib / engine.
-Run with ``make bench-scale`` or ``.venv/bin/python benchmarks/bench_scale.py [--sizes 10k,100k,1M] [--runs 5]``.
+results read to the end); the trace of a ~2,000-character article (reading the trace index by SPARQL and
+from ``trace-index.jsonl``, which the driver writes beside the TriG as ``nhskg build`` does, checked equal;
+then tracing); peak resident memory of the process and its growth per triple. Ratios are rdflib / engine.
+Per size, once: ``nhskg validate``'s engine over the merged graph (the TriG read into rdflib first, timed
+apart). Above ``RDFLIB_MAX`` triples rdflib and the validation are skipped, above ``MEMORY_MAX`` the
+in-memory store: 10M runs on the on-disk store alone, and the output says what was skipped and why.
+Run with ``make bench-scale`` or ``.venv/bin/python benchmarks/bench_scale.py [--sizes 10k,100k,1M,10M] [--runs 5]
+[--no-validate]``.
 """
 
 from __future__ import annotations
@@ -35,6 +40,20 @@ sys.path.insert(0, str(HERE))
 
 ENGINES = ("rdflib", "memory", "disk")
 RDFLIB_MAX = 1_100_000
+#: Above this the TriG is not loaded in memory (about 0.6 KB a triple and seconds per 100k triples to load;
+#: `open_store` opens dist/store/ above ~1M anyway).
+MEMORY_MAX = 3_000_000
+#: Above this the validation is timed with the Oxigraph engine alone (pyshacl took 945 s at 1M).
+PYSHACL_MAX = 200_000
+#: Triples of one copy of the built graph, for deciding what to skip before the copies are written.
+BASE_TRIPLES = 13_000
+SKIP = {
+    "rdflib": (RDFLIB_MAX, f"above RDFLIB_MAX ({RDFLIB_MAX:,} triples): parsing takes minutes and ~1.7 KB a triple"),
+    "memory": (MEMORY_MAX, (f"above MEMORY_MAX ({MEMORY_MAX:,} triples): ~0.6 KB a triple and minutes to load; "
+                            "commands open dist/store/ at this size")),
+    "validate": (RDFLIB_MAX, (f"above RDFLIB_MAX ({RDFLIB_MAX:,} triples): `nhskg validate` runs pyshacl, which "
+                              "needs the data in rdflib")),
+}
 
 
 def _size(text: str) -> int:
@@ -116,13 +135,18 @@ def worker(engine: str, trig: Path, store_dir: Path, runs: int, budget: float) -
             error = f"{type(exc).__name__}: {str(exc).splitlines()[0][:80] if str(exc) else ''}"
         out["queries"][name] = {"times": times, "rows": rows, "error": error}
     if store is not None:
-        from nhskg.trace.index import load_index
+        from nhskg.trace.index import load_index, materialised_index
         from nhskg.trace.matcher import Tracer
 
         article = _article()
         t0 = time.perf_counter()
         index = load_index(store)
         out["trace_index"] = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        written = materialised_index(trig)  # what `nhskg trace` reads: trace-index.jsonl beside the TriG
+        if written is not None:
+            out["trace_index_file"] = time.perf_counter() - t0
+            out["trace_index_same"] = written == index
         tracer, times = Tracer(index), []
         for _ in range(3):
             t0 = time.perf_counter()
@@ -133,6 +157,59 @@ def worker(engine: str, trig: Path, store_dir: Path, runs: int, budget: float) -
     out["peak_rss_mb"] = _rss_mb()
     out["base_rss_mb"] = base_rss
     return out
+
+
+def build_worker(trig: Path, store: Path) -> dict:
+    from nhskg.query.store import current_store
+    from nhskg.release.ondisk import write_store, write_trace_index
+
+    t0 = time.perf_counter()
+    write_store(trig, store)
+    out = {"build": time.perf_counter() - t0}
+    assert current_store(trig) == store
+    t0 = time.perf_counter()
+    write_trace_index(trig, store)
+    out["build_index"] = time.perf_counter() - t0
+    return out
+
+
+def validate_worker(trig: Path) -> dict:
+    """`nhskg validate`'s engine (pyshacl for core constraints, SHACL-SPARQL on Oxigraph) over the merged graph."""
+    import pyoxigraph as ox
+    from rdflib import Graph
+
+    from nhskg.validation.shacl_sparql import to_rdflib
+    from nhskg.validation.shapes import load_shapes, validate_graph
+
+    start = time.perf_counter()
+    data = Graph()
+    for quad in ox.parse(path=str(trig), format=ox.RdfFormat.TRIG):  # the merge: each triple once
+        data.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
+    out = {"read": time.perf_counter() - start, "triples": len(data)}
+    shapes = load_shapes()
+    for engine in ("oxigraph", "pyshacl"):
+        if engine == "pyshacl" and len(data) > PYSHACL_MAX:
+            out["pyshacl_skipped"] = f"above PYSHACL_MAX ({PYSHACL_MAX:,} triples): it takes minutes"
+            continue
+        start = time.perf_counter()
+        report = validate_graph(data, shapes, engine=engine)  # as `nhskg validate`: the data copied into Oxigraph
+        out[engine] = time.perf_counter() - start
+        out[f"{engine}_report"] = (report.conforms, report.count("violation"), report.count("warning"))
+    out.update(conforms=report.conforms, violations=report.count("violation"), warnings=report.count("warning"),
+               peak_rss_mb=_rss_mb())
+    return out
+
+
+def validation_line(v: dict) -> str:
+    if "failed" in v:
+        return f"validation failed: {v['failed']}"
+    pyshacl = (f"{_ms(v['pyshacl'])}" + ("" if v["pyshacl_report"] == v["oxigraph_report"] else " (A DIFFERENT REPORT)")
+               if "pyshacl" in v else f"skipped, {v['pyshacl_skipped']}")
+    return (f"validation (`nhskg validate` over the merge of {v['triples']:,} triples; core constraints compiled to "
+            f"SPARQL on Oxigraph): {_ms(v['oxigraph'])}; with --engine pyshacl: {pyshacl}; "
+            f"{'conforms' if v['conforms'] else 'does not conform'}, {v['violations']} violations, "
+            f"{v['warnings']} warnings; peak RSS {v['peak_rss_mb']:.0f} MB (reading the TriG into rdflib first: "
+            f"{_ms(v['read'])}, not counted)")
 
 
 # ---------------------------------------------------------------- driver
@@ -178,9 +255,11 @@ def table(size_label: str, triples: int, results: dict) -> str:
         lines.append(f"| {label} | " + " | ".join(cells) + " | " + " | ".join(r) + " |")
 
     row("load / open", {e: results[e]["open"] for e in engines})
-    if "disk" in results and "build" in results["disk"]:
-        lines.append(f"| build dist/store/ (bulk load + merge) | " + " | ".join(
-            _ms(results['disk']['build']) if e == "disk" else "" for e in engines) + " | | |")
+    for key, label in (("build", "build dist/store/ (bulk load + merge)"),
+                       ("build_index", "build trace-index.jsonl (read from dist/store/)")):
+        if "disk" in results and key in results["disk"]:
+            lines.append(f"| {label} | " + " | ".join(
+                _ms(results['disk'][key]) if e == "disk" else "" for e in engines) + " | | |")
     names = sorted({n for e in engines for n in results[e]["queries"]})
     for name in names:
         values = {}
@@ -201,7 +280,8 @@ def table(size_label: str, triples: int, results: dict) -> str:
         rows = {results[e]["queries"][name]["rows"] for e in engines if not results[e]["queries"][name]["error"]}
         lines.append(f"| {name} (rows {'/'.join(map(str, sorted(rows)))}) | " + " | ".join(cells) + " | "
                      + " | ".join(r) + " |")
-    row("trace: read index", {e: results[e].get("trace_index") for e in engines})
+    row("trace: read index by SPARQL", {e: results[e].get("trace_index") for e in engines})
+    row("trace: read trace-index.jsonl (what `nhskg trace` reads)", {e: results[e].get("trace_index_file") for e in engines})
     row(f"trace: a {results[engines[-1]].get('trace_chars', 2000)}-character article",
         {e: results[e].get("trace") for e in engines})
     lines.append("| peak memory (RSS) | " + " | ".join(f"{results[e]['peak_rss_mb']:.0f} MB" for e in engines) + " | | |")
@@ -216,10 +296,17 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5, help="Timed runs per query (after one warm-up on Oxigraph).")
     parser.add_argument("--budget", type=float, default=30.0, help="Seconds one query may take over all its runs.")
     parser.add_argument("--engines", default=",".join(ENGINES))
+    parser.add_argument("--no-validate", action="store_true", help="Do not time the validation.")
     parser.add_argument("--worker", nargs=3, metavar=("ENGINE", "TRIG", "STORE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
         engine, trig, store = args.worker
+        if engine == "build":
+            print(json.dumps(build_worker(Path(trig), Path(store))))
+            return
+        if engine == "validate":
+            print(json.dumps(validate_worker(Path(trig))))
+            return
         print(json.dumps(worker(engine, Path(trig), Path(store), args.runs, args.budget)))
         return
 
@@ -246,27 +333,48 @@ def main() -> None:
         import pyoxigraph as ox
 
         results: dict = {}
-        for engine in args.engines.split(","):
-            if engine == "rdflib" and copies * 13_000 > RDFLIB_MAX:
+        engines = args.engines.split(",")
+        estimate = copies * BASE_TRIPLES
+        skipped = {engine: why for engine, (limit, why) in SKIP.items() if engine in engines and estimate > limit}
+        builds = {}
+        if "disk" in engines:  # the store, then the trace index from it, as `nhskg build` writes them
+            print(f"{label}: building the on-disk store and the trace index …", file=sys.stderr)
+            builds = _spawn("--worker", "build", str(trig), str(paths.store_dir(folder)))  # keeps this process small
+            if "failed" in builds:
+                raise SystemExit(f"{label}: building the store failed: {builds['failed']}")
+        for engine in engines:
+            if engine in skipped:
                 continue
-            if engine == "disk":
-                from nhskg.query.store import current_store
-                from nhskg.release.ondisk import write_store
-
-                t0 = time.perf_counter()
-                write_store(trig, paths.store_dir(folder))
-                build = time.perf_counter() - t0
-                assert current_store(trig)
             print(f"{label}: {engine} …", file=sys.stderr)
             results[engine] = _spawn("--runs", str(args.runs), "--budget", str(args.budget),
                                      "--worker", engine, str(trig), str(paths.store_dir(folder)))
             if engine == "disk" and "failed" not in results[engine]:
-                results[engine]["build"] = build
+                results[engine].update(builds)
             if "failed" in results[engine]:
                 print(f"{label}: {engine} failed: {results[engine]['failed']}", file=sys.stderr)
-        triples = len({str(q.triple) for q in ox.parse(path=str(trig), format=ox.RdfFormat.TRIG)})  # the merge
-        everything[label] = {"triples": triples, "copies": copies, "results": results}
+        if "disk" in engines:  # the merge: the on-disk store's default graph (a Python set of 10M triples would not fit)
+            from nhskg.query.store import open_store
+
+            disk = open_store(trig)
+            triples = int(next(iter(disk.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))["n"].value)
+            del disk
+        else:
+            triples = len({str(q.triple) for q in ox.parse(path=str(trig), format=ox.RdfFormat.TRIG)})
+        validation = None
+        if "validate" not in skipped and not args.no_validate:
+            print(f"{label}: validation …", file=sys.stderr)
+            validation = _spawn("--worker", "validate", str(trig), str(paths.store_dir(folder)))
+        everything[label] = {"triples": triples, "copies": copies, "results": results, "validation": validation,
+                             "skipped": skipped}
         print(f"\n{table(label, triples, results)}\n", flush=True)
+        print(validation_line(validation) if validation else "validation: not run (--no-validate)"
+              if args.no_validate else "", flush=True)
+        for engine in results:
+            if results[engine].get("trace_index_same") is False:
+                print(f"NOT THE SAME at {label}: {engine}: trace-index.jsonl differs from the index read by SPARQL", flush=True)
+        for engine, why in skipped.items():
+            print(f"skipped at {label}: {engine} — {why}", flush=True)
+        print(flush=True)
     out = paths.BENCH_DIR / f"results-{time.strftime('%Y%m%d-%H%M%S')}.json"
     out.write_text(json.dumps(everything, indent=1))
     print(f"figures: {paths.shown(out)}", file=sys.stderr)

@@ -7,16 +7,23 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from dataclasses import asdict
 from decimal import Decimal
 
 import pytest
 from pyshacl import validate as pyshacl_validate
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH
 
 from nhskg import paths, vocab
 from nhskg.build.dataset import union_graph
 from nhskg.figures import smallest_base
+from nhskg.validation.shacl_core import Unsupported, core_results
+from nhskg.validation.shacl_sparql import (
+    materialise_sparql_targets,
+    split_sparql,
+    to_oxigraph,
+)
 from nhskg.validation.shapes import load_shapes, validate_graph
 
 SHAPES = load_shapes()
@@ -112,6 +119,51 @@ def test_sparql_on_oxigraph_agrees_with_pyshacl(dataset):
             theirs.add((SHAPES.namespace_manager.normalizeUri(shape), str(report.value(result, SH.focusNode))))
     assert ours == theirs
     assert ours, "the comparison needs some SPARQL results to compare"
+
+
+def _report(report) -> list[dict]:
+    return sorted(({k: str(v) for k, v in asdict(r).items()} for r in report.results), key=lambda r: sorted(r.items()))
+
+
+FIXTURES = sorted((paths.SHAPES_DIR / "tests").glob("*.ttl"))
+
+
+@pytest.fixture(scope="module")
+def ontology():
+    return Graph().parse(paths.ONTOLOGY)
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=[f.name for f in FIXTURES])
+def test_core_constraints_on_oxigraph_give_pyshacls_report(fixture, ontology):
+    """Every result — focus, path, value, shape, component, severity, message — the same from both engines."""
+    data = Graph()
+    data += ontology
+    data.parse(fixture, format="turtle")
+    core, _ = split_sparql(SHAPES)
+    store = to_oxigraph(data)
+    materialise_sparql_targets(core, store)
+    core_results(core, store, data)  # compiles every shape: no fallback to pyshacl hides a difference
+    assert _report(validate_graph(data, SHAPES, engine="oxigraph")) == _report(validate_graph(data, SHAPES, engine="pyshacl"))
+
+
+def test_both_engines_give_the_same_report_on_the_built_graph(union):
+    ours = validate_graph(union, SHAPES, engine="oxigraph")
+    assert ours.count("warning") == len(EXPECTED_WARNINGS)
+    assert _report(ours) == _report(validate_graph(union, SHAPES, engine="pyshacl"))
+
+
+def test_a_shape_the_compiler_does_not_know_is_left_to_pyshacl(ontology):
+    shapes = Graph() + SHAPES
+    closed = URIRef("https://w3id.org/nhskg/shapes/FindingShape")
+    shapes.add((closed, SH.closed, Literal(True)))  # sh:closed: not compiled to SPARQL
+    data = Graph()
+    data += ontology
+    data.parse(paths.SHAPES_DIR / "tests" / "FindingShape.valid.ttl", format="turtle")
+    with pytest.raises(Unsupported):
+        core_results(split_sparql(shapes)[0], to_oxigraph(data), data)
+    report = validate_graph(data, shapes, engine="oxigraph")
+    assert _report(report) == _report(validate_graph(data, shapes, engine="pyshacl"))
+    assert any(r.component == "sh:ClosedConstraintComponent" for r in report.results)
 
 
 def _validate_cli(*args: str) -> subprocess.CompletedProcess:
