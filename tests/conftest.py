@@ -29,6 +29,8 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
               "NHSKG_DIST (a temporary folder) instead")
         session.exitstatus = 1
 
+import built_once  # noqa: E402
+
 from nhskg.build.context import load_context
 from nhskg.build.dataset import build_dataset
 from nhskg.validation.checks import with_check_results
@@ -44,9 +46,33 @@ def ctx():
     return load_context()
 
 
+#: Under `make mutation` a mutant of the trace or of the catalogue cannot change the build (build and validation
+#: never import them: tests/test_architecture.py), so its tests reuse the dataset built with the original code in
+#: mutmut's own process (tests/built_once.py); a mutant of anything the build calls builds afresh.
+_CANNOT_CHANGE_THE_BUILD = ("nhskg.trace.", "nhskg.catalogue.")
+
+
+def _reusing(name: str, make):
+    mutant = os.environ.get("MUTANT_UNDER_TEST", "")
+    if mutant.startswith(_CANNOT_CHANGE_THE_BUILD) and name in built_once.BUILT:
+        return built_once.BUILT[name]
+    made = make()
+    if mutant in ("", "stats"):  # mutmut's runs of the original code
+        built_once.BUILT[name] = made
+    return made
+
+
 @pytest.fixture(scope="session")
 def dataset(ctx):
-    return with_check_results(build_dataset(ctx))
+    return _reusing("dataset", lambda: with_check_results(build_dataset(ctx)))
+
+
+@pytest.fixture(scope="session")
+def canonical(dataset) -> bytes:
+    """The dataset as canonical TriG, for the tests that load it into a store of their own."""
+    from nhskg.release.dumps import canonical_trig
+
+    return _reusing("canonical", lambda: canonical_trig(dataset).encode())
 
 
 @pytest.fixture(scope="session")
