@@ -74,3 +74,15 @@ def test_check_cli(fmt):
         assert f"({len(EXPECTED)} results" in result.stdout
     else:
         assert "nhskg:CheckResult" in result.stdout
+
+
+def test_the_table_has_a_row_per_result_and_counts_each_kind(results):
+    from nhskg.validation.checks import table
+
+    lines = table(results).splitlines()
+    assert lines[:2] == ["kind                 severity message", "-" * 20 + " " + "-" * 8 + " " + "-" * 60]
+    assert len(lines) == len(EXPECTED) + 3
+    assert "granularity          warning  70.7% of 95 respondents is 67.2 people; the smallest base that gives 70.7% " \
+           "is 41 (29 of 41)" in lines
+    assert any(line.startswith("derived              info     ") for line in lines)
+    assert lines[-1] == "(17 results: distribution 6, granularity 2, verbal-fit 3, derived 4, worded-differently 2)"

@@ -19,7 +19,7 @@ from rdflib import Graph, Literal, Namespace
 from rdflib.namespace import RDF, XSD
 
 from nhskg import paths
-from nhskg.figures import judge_fit, parse_figure, reachable, smallest_base
+from nhskg.figures import is_date_like, judge_fit, parse_figure, reachable, smallest_base
 from nhskg.validation.shacl_sparql import run_constraints, split_sparql, to_oxigraph
 from nhskg.validation.shapes import load_shapes, validate_graph
 
@@ -213,3 +213,25 @@ def test_the_validator_reports_the_same_as_the_constraint_alone():
     data.parse(paths.ONTOLOGY, format="turtle")
     report = validate_graph(data, SHAPES)
     assert any(r.shape == "nhskgsh:ResponseDistributionShape" and r.severity == "violation" for r in report.results)
+
+
+# --- what is not a survey figure: years, dates, phone numbers, durations --------------------------------
+
+@pytest.mark.parametrize("text,token,expected", [
+    ("in 2013 the CCGs", "2013", True), ("in 1999 the PCTs", "1999", True), ("in 1899", "1899", False),
+    ("in 2100", "2100", False), ("a 20130 total", "20130", False),
+    ("call 07772756674", "07772756674", True), ("call 0777275667", "0777275667", True),
+    ("call 077727566", "077727566", False), ("call 077727566741", "077727566741", False),
+    ("call 17772756674", "17772756674", False),
+    ("on 6 March the", "6", True), ("on 6 Marching", "6", False),
+    ("on 6March", "6", False), ("March 6 was", "6", True), ("in March  6", "6", True),
+    ("in March of 6", "6", False),
+    ("the next 12 months", "12", True), ("for 3 years", "3", True), ("for 2 weeks", "2", True), ("in 9 days", "9", True),
+    ("in 1 month", "1", True), ("47 CCGs", "47", False), ("12 monthly reports", "12", False),
+    # the window is twelve characters either side
+    ("on 6 " + " " * 6 + "March", "6", True), ("on 6 " + " " * 7 + "March", "6", False),
+    ("March" + " " * 7 + "6", "6", True), ("March" + " " * 8 + "6", "6", False),
+], ids=lambda v: repr(v))
+def test_is_date_like(text, token, expected):
+    start = text.index(token)
+    assert is_date_like(text, start, start + len(token)) is expected
