@@ -140,3 +140,31 @@ def test_the_project_catalogue_reads_every_file():
     queries = catalogue()
     assert all(q.title and q.description and q.text for q in queries.values())
     assert any(name.startswith("checks/") for name in queries) and any(not n.startswith("checks/") for n in queries)
+
+
+@pytest.mark.parametrize("name,message", [
+    ("survey", "did you mean survey-d, survey-c, survey-b\\?"),  # the three nearest of four
+    ("dangle", "did you mean checks/dangling\\?"),  # near enough at 0.48 (difflib's ratio; 0.4 is the floor)
+    ("zzz", "`nhskg query list` shows them all"),
+])
+def test_find_suggests_at_most_the_three_nearest(tmp_path, name, message):
+    (tmp_path / "checks").mkdir()
+    for stem in ("survey-a", "survey-b", "survey-c", "survey-d", "checks/dangling"):
+        (tmp_path / f"{stem}.rq").write_text(HEADER + "SELECT ?x WHERE { }\n", encoding="utf-8")
+    with pytest.raises(UserError, match=rf"^no query called '{name}' — {message}$"):
+        find(name, catalogue(tmp_path))
+
+
+def test_find_reads_the_project_catalogue_by_default():
+    assert find("surveys").path == catalogue()["surveys"].path
+
+
+def test_an_error_in_a_project_query_names_it_from_the_project_root(tmp_path, monkeypatch):
+    from nhskg import paths
+
+    monkeypatch.setattr(paths, "ROOT", tmp_path)
+    (tmp_path / "queries").mkdir()
+    path = tmp_path / "queries" / "bad.rq"
+    path.write_text("# title: t\nSELECT ?x WHERE { }\n", encoding="utf-8")
+    with pytest.raises(UserError, match=r"^queries/bad\.rq:1: the header needs '# description: \.\.\.'$"):
+        read_query(path)

@@ -110,3 +110,60 @@ def test_a_contradiction_needs_most_of_the_clause(tracer, ending, verdict):
     assert figure.verdict == verdict
     assert all(m.numeric == "contradicts" and m.context >= matcher.MIN_CONTEXT_TO_CONTRADICT for m in figure.matches)
     assert bool(figure.matches) is (verdict == "contradicts")
+
+
+# --- what a finding is matched on -------------------------------------------------------------------------
+
+F = "https://w3id.org/nhskg/id/finding/"
+
+
+def _words(text: str) -> set[str]:
+    from nhskg.trace.words import tokens
+
+    return set(tokens(text))
+
+
+def test_a_findings_bag_holds_its_option_question_survey_and_source_sentences(tracer):
+    iri = F + "nhsa-napc-survey-000/fully-involved"
+    info = tracer.index[iri]
+    assert info.survey_label == "NHS Alliance and NAPC survey of CCGs (as reported in 000)"
+    for part in (info.option, info.question, info.survey_label, *(e.exact for e in info.evidence)):
+        assert _words(part) <= set(tracer.bags[iri]), part
+    # its core is what was asked and answered: the label without "(as reported in 000)", the curated words
+    assert _words(f"{info.option} {info.question} NHS Alliance and NAPC survey of CCGs 47%") == tracer.core[iri]
+    assert not _words("reported") & tracer.core[iri]
+
+
+def test_a_derived_finding_lends_its_basis_to_the_finding_it_is_derived_from(tracer):
+    derived = tracer.index[F + "ehi-pc-survey-2012/working-with-other-ccgs-within-12-months"]
+    [source] = derived.derived_from
+    own = tracer.index[source]
+    lent = set().union(*(_words(e.exact) for e in derived.evidence))
+    borrowed = lent - _words(" ".join([own.option, own.question, own.survey_label, *(e.exact for e in own.evidence)]))
+    assert borrowed and borrowed <= set(tracer.bags[source])
+    assert not borrowed & tracer.core[source]  # lent words help the context, never the core
+
+
+def test_a_words_weight_is_its_inverse_document_frequency(tracer):
+    import math
+
+    bags = tracer.bags
+    for word in ("involv", "napc", "commission"):
+        holders = sum(word in bag for bag in bags.values())
+        assert 0 < holders < len(bags)
+        assert tracer.idf[word] == pytest.approx(math.log(1 + len(bags) / holders))
+
+
+# --- a change in its own unit: traced at each end, as good as its weakest end ------------------------------
+
+@pytest.mark.parametrize("change,verdict,ends", [
+    ("from 6.6 to 7.2", "exact", [("6.6", "exact"), ("7.2", "exact")]),
+    ("from 6.6 to 7.0", "rounded", [("6.6", "exact"), ("7.0", "rounded")]),
+], ids=["both-exact", "one-rounded"])
+def test_a_change_of_scores_is_as_good_as_its_weakest_end(tracer, change, verdict, ends):
+    text = f"The budget-confidence score of CCG leaders rose {change} in the HSJ barometer."
+    [traced] = [t for t in tracer.trace(text) if t.figure.ends]
+    assert traced.figure.text == change and traced.figure.unit == "number"
+    assert traced.verdict == verdict and traced.matches == []  # the graph holds no change of scores
+    assert [(e.figure.text, e.verdict) for e in traced.ends] == ends
+    assert traced.ends[0].matches[0].finding.iri.endswith("hsj-barometer-1/budget-confidence-score-october")
