@@ -62,6 +62,42 @@ def _reusing(name: str, make):
     return made
 
 
+# mutmut maps each function to the tests that reached it, test by test; the functions a shared (module or session)
+# fixture runs would go to whichever test set it up first, and a mutant of the build be tried against that one
+# test alone. While mutmut collects that map, what a shared fixture ran counts for every test that uses it.
+_SHARED_HITS: dict[str, set[str]] = {}
+
+
+def _mutmut_hits() -> set[str] | None:
+    if os.environ.get("MUTANT_UNDER_TEST") != "stats":
+        return None
+    from mutmut.state import state  # mutmut 3.8 (the `mutation` extra pins it): the functions reached so far
+
+    return state()._stats
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_fixture_setup(fixturedef, request):
+    hits = _mutmut_hits()
+    if hits is None or fixturedef.scope == "function":
+        return (yield)
+    before = set(hits)
+    hits.clear()
+    try:
+        return (yield)
+    finally:
+        _SHARED_HITS.setdefault(fixturedef.argname, set()).update(hits)
+        hits.update(before)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_teardown(item):
+    hits = _mutmut_hits()
+    if hits is not None:
+        for name in item.fixturenames:
+            hits.update(_SHARED_HITS.get(name, ()))
+
+
 @pytest.fixture(scope="session")
 def dataset(ctx):
     return _reusing("dataset", lambda: with_check_results(build_dataset(ctx)))
