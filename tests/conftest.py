@@ -65,37 +65,34 @@ def _reusing(name: str, make):
 # mutmut maps each function to the tests that reached it, test by test; the functions a shared (module or session)
 # fixture runs would go to whichever test set it up first, and a mutant of the build be tried against that one
 # test alone. While mutmut collects that map, what a shared fixture ran counts for every test that uses it.
-_SHARED_HITS: dict[str, set[str]] = {}
+# (A plugin, not conftest hooks: a session fixture's setup is not seen by the hooks of a conftest below the root.)
+class _SharedFixtureHits:
+    def __init__(self, hits: set[str]):
+        self.hits, self.by_fixture = hits, {}
 
+    @pytest.hookimpl(wrapper=True)
+    def pytest_fixture_setup(self, fixturedef, request):
+        if fixturedef.scope == "function":
+            return (yield)
+        before = set(self.hits)
+        self.hits.clear()
+        try:
+            return (yield)
+        finally:
+            self.by_fixture.setdefault(fixturedef.argname, set()).update(self.hits)
+            self.hits.update(before)
 
-def _mutmut_hits() -> set[str] | None:
-    if os.environ.get("MUTANT_UNDER_TEST") != "stats":
-        return None
-    from mutmut.state import state  # mutmut 3.8 (the `mutation` extra pins it): the functions reached so far
-
-    return state()._stats
-
-
-@pytest.hookimpl(wrapper=True)
-def pytest_fixture_setup(fixturedef, request):
-    hits = _mutmut_hits()
-    if hits is None or fixturedef.scope == "function":
-        return (yield)
-    before = set(hits)
-    hits.clear()
-    try:
-        return (yield)
-    finally:
-        _SHARED_HITS.setdefault(fixturedef.argname, set()).update(hits)
-        hits.update(before)
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_runtest_teardown(item):
-    hits = _mutmut_hits()
-    if hits is not None:
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtest_teardown(self, item):
         for name in item.fixturenames:
-            hits.update(_SHARED_HITS.get(name, ()))
+            self.hits.update(self.by_fixture.get(name, ()))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if os.environ.get("MUTANT_UNDER_TEST") == "stats":
+        from mutmut.state import state  # mutmut 3.8 (pinned by the `mutation` extra): the functions reached so far
+
+        config.pluginmanager.register(_SharedFixtureHits(state()._stats), "nhskg-mutmut-shared-fixture-hits")
 
 
 @pytest.fixture(scope="session")
