@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+from decimal import Decimal
 
 import pytest
 import yaml
@@ -196,3 +197,13 @@ def test_a_figure_is_read_from_inside_its_words(doc000, figure, message):
         doc000.figure(rec, span)
     assert str(raised.value).startswith("graph/curation/documents/000.yaml:9: findings.figure: ")
     assert message in str(raised.value) and str(raised.value).endswith(" — the figure must be the number's words inside `words`")
+
+
+@pytest.mark.parametrize("value,text", [
+    (47, "47.0"), (Decimal("33.30"), "33.3"), (-5, "-5.0"), (Decimal("1E+2"), "100.0"), (0.1, "0.1"),
+    (Decimal("0.000"), "0.0"), (7.25, "7.25"),
+], ids=lambda v: repr(v))
+def test_a_decimal_is_written_in_its_canonical_form(value, text):
+    from nhskg.build.evidence import decimal_literal
+
+    assert decimal_literal(value) == Literal(text, datatype=XSD.decimal)

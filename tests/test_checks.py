@@ -86,3 +86,40 @@ def test_the_table_has_a_row_per_result_and_counts_each_kind(results):
            "is 41 (29 of 41)" in lines
     assert any(line.startswith("derived              info     ") for line in lines)
     assert lines[-1] == "(17 results: distribution 6, granularity 2, verbal-fit 3, derived 4, worded-differently 2)"
+
+
+def test_each_result_in_rdf_names_its_kind_severity_message_and_what_it_concerns(results):
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import RDFS
+
+    from nhskg.validation.checks import as_rdf
+
+    g = as_rdf(results)
+    assert len(set(g.subjects(RDF.type, NHSKG.CheckResult))) == len(EXPECTED)
+    # one pinned whole: the IRI is the kind and a digest of what it concerns, so it never moves
+    node = URIRef("https://w3id.org/nhskg/id/check/granularity/b8fe73a6a1ad")
+    message = "70.7% of 95 respondents is 67.2 people; the smallest base that gives 70.7% is 41 (29 of 41)"
+    assert set(g.predicate_objects(node)) == {
+        (RDF.type, NHSKG.CheckResult),
+        (RDFS.label, Literal("impossible for the number of respondents: " + message)),
+        (NHSKG.checkKind, URIRef("https://w3id.org/nhskg/id/check-kind/granularity")),
+        (NHSKG.severity, URIRef("https://w3id.org/nhskg/id/severity/warning")),
+        (NHSKG.message, Literal(message)),
+        (NHSKG.concerns, URIRef(F + "coalition-support-survey-2012/dissatisfied-with-offer")),
+    }
+    derived = URIRef("https://w3id.org/nhskg/id/check/derived/c0cd487a89f7")
+    assert g.value(derived, NHSKG.severity) == URIRef("https://w3id.org/nhskg/id/severity/info")
+    assert set(g.objects(derived, NHSKG.concerns)) == {
+        URIRef(F + "ehi-pc-survey-2012/working-with-other-ccgs-within-12-months"),
+        URIRef(F + "ehi-pc-survey-2012/already-working-with-other-ccgs")}
+    turtle = g.serialize(format="turtle")
+    assert "@prefix nhskg: <https://w3id.org/nhskg/def/> ." in turtle and "a nhskg:CheckResult" in turtle
+
+
+def test_the_built_graph_carries_the_results_in_the_checks_graph(dataset):
+    from nhskg.build.dataset import union_graph
+
+    checks = dataset.graph(vocab.CHECKS_GRAPH)
+    assert len(checks) > 0 and set(checks) <= set(union_graph(dataset))
+    others = [g for g in dataset.graphs() if g.identifier != vocab.CHECKS_GRAPH]
+    assert not any((None, RDF.type, NHSKG.CheckResult) in g for g in others)

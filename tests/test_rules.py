@@ -235,3 +235,11 @@ def test_the_validator_reports_the_same_as_the_constraint_alone():
 def test_is_date_like(text, token, expected):
     start = text.index(token)
     assert is_date_like(text, start, start + len(token)) is expected
+
+
+def test_number_tokens_leave_out_one_third_and_zero_in_any_case():
+    from nhskg.figures import number_tokens
+
+    text = "In 2013, one third of 47 CCGs: zero of twenty-one, 7.5 and two fifths, ONE Third Zero"
+    assert number_tokens(text) == [(3, 7, "2013"), (22, 24, "47"), (39, 49, "twenty-one"), (51, 54, "7.5"),
+                                   (59, 62, "two"), (63, 69, "fifths")]
