@@ -167,3 +167,64 @@ def test_a_change_of_scores_is_as_good_as_its_weakest_end(tracer, change, verdic
     assert traced.verdict == verdict and traced.matches == []  # the graph holds no change of scores
     assert [(e.figure.text, e.verdict) for e in traced.ends] == ends
     assert traced.ends[0].matches[0].finding.iri.endswith("hsj-barometer-1/budget-confidence-score-october")
+
+
+# --- who the clause credits ---------------------------------------------------------------------------------
+
+INVOLVED = "of CCGs were fully involved in shaping their commissioning support offer"
+
+
+@pytest.mark.parametrize("text,verdict", [
+    (f"47% {INVOLVED}.", "exact"),
+    (f"47% {INVOLVED}, according to the King's Fund.", "no-match"),  # credited to someone else's survey
+    (f"47% {INVOLVED}, according to the NHS Alliance.", "exact"),
+    # the party named in the clause establishes the survey: a differing number may then contradict it
+    (f"80% {INVOLVED}, according to the NHS Alliance.", "contradicts"),
+    (f"80% {INVOLVED}.", "no-match"),
+], ids=["plain", "other-party", "its-party", "its-party-contradicted", "unestablished-differing"])
+def test_the_party_a_clause_names(tracer, text, verdict):
+    [figure] = tracer.trace(text)
+    assert figure.verdict == verdict
+    if figure.matches:
+        assert figure.matches[0].finding.iri.endswith("000/fully-involved")
+
+
+def test_a_figure_traced_on_its_own_reads_its_article_itself(tracer):
+    """trace_figure without an article or neighbours (as a caller with one figure uses it) says what trace says."""
+    from nhskg.figures import find_figures
+
+    text = f"The NHS Alliance and NAPC survey drew 131 responses. 80% {INVOLVED}, delegates heard."
+    figure = find_figures(text)[1]
+    alone = tracer.trace_figure(figure, text)
+    [whole] = [t for t in tracer.trace(text) if t.figure.text == "80%"]
+    assert alone.verdict == whole.verdict == "contradicts"
+    assert [(m.finding.iri, m.score, m.context) for m in alone.matches] == \
+        [(m.finding.iri, m.score, m.context) for m in whole.matches]
+
+
+# --- the kind of number a figure is ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,kind", [
+    ("47% agreed", {"percent"}), ("a drop of five percentage points", {"percentage-point"}),
+    ("a score of 7.2 overall", {"mean-score"}), ("7.2 respondents on average", {"count"}),
+    ("7.2 responses", {"count"}), ("7.2 Respondents", {"mean-score"}), ("131 CCGs", {"count"}),
+    ("7.2" + " " * 29 + "respondents", {"count"}), ("7.2" + " " * 30 + "respondents", {"mean-score"}),
+], ids=lambda v: repr(v))
+def test_the_kind_of_number(text, kind):
+    from nhskg.figures import find_figures, parse_figure
+
+    first = (find_figures(text) or [None])[0]
+    figure = first if first is not None else parse_figure(text.split()[0])
+    assert matcher.Tracer._kind(figure, text) == kind
+
+
+def test_context_is_the_share_of_distinctive_words_the_finding_has(tracer):
+    import math
+
+    iri = F + "nhsa-napc-survey-000/fully-involved"
+    known, unknown = "involv", "zzyzx"
+    assert known in tracer.bags[iri] and not any(unknown in bag for bag in tracer.bags.values())
+    share = tracer.idf[known] / (tracer.idf[known] + math.log(1 + len(tracer.bags)))
+    assert tracer._context({known: 1.0, unknown: 1.0}, iri) == pytest.approx(share)
+    assert tracer._context({known: 0.5}, iri) == 1.0 and tracer._context({unknown: 1.0}, iri) == 0.0
+    assert tracer._context({}, iri) == 0.0
