@@ -243,3 +243,29 @@ def test_number_tokens_leave_out_one_third_and_zero_in_any_case():
     text = "In 2013, one third of 47 CCGs: zero of twenty-one, 7.5 and two fifths, ONE Third Zero"
     assert number_tokens(text) == [(3, 7, "2013"), (22, 24, "47"), (39, 49, "twenty-one"), (51, 54, "7.5"),
                                    (59, 62, "two"), (63, 69, "fifths")]
+
+
+# --- "from A to B": one change, its unit and how it was written ----------------------------------------------
+
+@pytest.mark.parametrize("text,change,value,unit,expressed", [
+    ("from 19% to 12%", "from 19% to 12%", "-7", "percentage-point", "numeral"),
+    ("It fell from 19% to 12%.", "from 19% to 12%", "-7", "percentage-point", "numeral"),
+    ("It fell from nineteen per cent to 12%.", "from nineteen per cent to 12%", "-7", "percentage-point",
+     "number-words"),
+    ("It rose from 12% to twenty per cent.", "from 12% to twenty per cent", "8", "percentage-point", "number-words"),
+    ("from 6.5 to 7.2", "from 6.5 to 7.2", "0.7", "number", "numeral"),
+    ("It went from    19% to 12%.", "from    19% to 12%", "-7", "percentage-point", "numeral"),  # 8 characters back
+    ("It went from     19% to 12%.", None, None, None, None),  # "from" further back than that
+    ("It was 19% and 12%.", None, None, None, None),
+], ids=lambda v: repr(v))
+def test_a_change_from_one_figure_to_another(text, change, value, unit, expressed):
+    from nhskg.figures import find_changes, find_figures
+
+    figures = find_figures(text)
+    changes = [f for f in find_changes(text, figures) if f.ends]
+    if change is None:
+        assert changes == [] and find_changes(text, figures) == figures
+        return
+    [found] = changes
+    assert (found.text, found.value, found.unit, found.expressed_as) == (change, Decimal(value), unit, expressed)
+    assert found.ends == tuple(figures) and text[found.start:found.end] == change

@@ -228,3 +228,45 @@ def test_context_is_the_share_of_distinctive_words_the_finding_has(tracer):
     assert tracer._context({known: 1.0, unknown: 1.0}, iri) == pytest.approx(share)
     assert tracer._context({known: 0.5}, iri) == 1.0 and tracer._context({unknown: 1.0}, iri) == 0.0
     assert tracer._context({}, iri) == 0.0
+
+
+# --- the number against the finding, and the score -----------------------------------------------------------
+
+@pytest.mark.parametrize("words,verdict", [
+    ("47%", "exact"), ("47.0%", "exact"),
+    ("More than 47%", "stretched"),  # the same number, but the words say more than it: never exact
+    ("Around 47.3%", "no-match"),  # a number stated that precisely is another number, not roughly this one
+    ("52.0%", "no-match"),
+], ids=lambda v: str(v))
+def test_a_precise_number_is_that_number(tracer, words, verdict):
+    [figure] = tracer.trace(f"{words} {INVOLVED}.")
+    assert figure.verdict == verdict
+    if figure.matches:
+        assert figure.matches[0].finding.iri.endswith("000/fully-involved")
+
+
+@pytest.mark.parametrize("text,finding,score,context", [
+    # 0.6 x context + 0.4 x 1.0 (exact), plus 0.1 when the survey is named; scores and shares to three places
+    ("47% of CCGs were fully involved, delegates heard.", "000/fully-involved", 0.647, 0.412),
+    ("The NHS Alliance and NAPC survey drew 131 responses. 47% of CCGs were fully involved, delegates heard.",
+     "000/fully-involved", 0.747, 0.412),
+    (f"47% {INVOLVED}, according to the NHS Alliance.", "000/fully-involved", 1.0, 1.0),  # 1.1, capped at 1
+    # a sample size: its own words are its context (0.22 + 0.1), whatever else the clause says
+    ("Ninety-four leaders from 86 CCGs answered the HSJ survey.", "hsj-barometer-3/leaders-responding", 0.692, 0.32),
+    # "rose to" is about change, not the state asked: it does not set the claim against "good"
+    ("The proportion of leaders rating their area team's interactions with their CCG rose to 68%.",
+     "hsj-barometer-3/area-team-good", 0.658, 0.431),
+    (f"47% {INVOLVED}, according to the Alliance.", "000/fully-involved", 1.0, 1.0),  # part of a party's name
+], ids=["plain", "survey-named", "capped", "sample-size", "rose-to", "part-of-a-name"])
+def test_score_and_context_of_the_best_match(tracer, text, finding, score, context):
+    best = tracer.trace(text)[0 if not text.startswith("The NHS") else 1].matches[0]
+    assert best.finding.iri.endswith(finding) and best.numeric == "exact"
+    assert (best.score, best.context) == (score, context)
+
+
+def test_the_progress_bar_every_200_figures(tracer, capsys):
+    text = "Half of CCGs have formed an IT working group. " * 202
+    tracer.trace(text, progress=True)
+    err = capsys.readouterr().err
+    shown = [part.rsplit("] ", 1)[1] for part in err.strip("\n").split("\r") if part]
+    assert shown == ["1/202 figures", "201/202 figures", "202/202 figures"] and err.endswith("\n")
