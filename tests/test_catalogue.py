@@ -108,7 +108,10 @@ def test_header_lines_after_the_query_starts_are_not_read(tmp_path):
     (HEADER + "# param: n integer — how many\nSELECT ?n WHERE { }\n", 3, "write '# param: NAME TYPE DEFAULT"),
     (HEADER + "# param: n integer 5 — how many\nSELECT ?x WHERE { ?x ?p ?n }\n", 1, "parameter n must be projected"),
     (HEADER + "# param: n integer 5 — how many\nSELECT ?nn WHERE { ?nn ?p ?n }\n", 1, "parameter n must be projected"),
-], ids=["no-title", "no-description", "empty-title", "unknown-type", "no-default", "not-projected", "prefix-only"])
+    (HEADER + "# param: n integer 5 — how many\nselect ?x where { ?x ?p ?n }\n", 1, "parameter n must be projected"),
+    (HEADER + "# param: n integer 5 — how many\nSELECT ?x\n  ?y\nWHERE { ?x ?y ?n }\n", 1, "parameter n must be projected"),
+], ids=["no-title", "no-description", "empty-title", "unknown-type", "no-default", "not-projected", "prefix-only",
+        "lower-case", "over-lines"])
 def test_a_bad_header_fails_at_its_line(tmp_path, text, line, message):
     path = tmp_path / "bad.rq"
     path.write_text(text, encoding="utf-8")
