@@ -269,3 +269,29 @@ def test_a_change_from_one_figure_to_another(text, change, value, unit, expresse
     [found] = changes
     assert (found.text, found.value, found.unit, found.expressed_as) == (change, Decimal(value), unit, expressed)
     assert found.ends == tuple(figures) and text[found.start:found.end] == change
+
+
+# --- finding figures in running text: what is left out, and the edges of each rule -----------------------------
+
+@pytest.mark.parametrize("text,expected", [
+    ("Fifty-one per cent and a third and 47%", [("Fifty-one per cent", "51", "number-words"),
+                                               ("a third", "33.3", "verbal-fraction"), ("47%", "47", "numeral")]),
+    ("two thirds of CCGs", [("two thirds", "66.7", "verbal-fraction")]),
+    # "the two thirds" names a group, not a share; the ten characters before the figure are read
+    ("the two thirds of CCGs", []), ("the Two Thirds of CCGs", []), ("x the" + " " * 7 + "two thirds", []),
+    ("x the" + " " * 8 + "two thirds", [("two thirds", "66.7", "verbal-fraction")]),
+    # durations (within twenty characters after the figure) and years are not survey figures
+    ("for 1.5 years", []), ("for 1.5" + " " * 16 + "years", []),
+    ("for 1.5" + " " * 17 + "years", [("1.5", "1.5", "numeral")]),
+    # what is left out does not end the scan
+    ("1.5 years on, 47% agreed", [("47%", "47", "numeral")]),
+    ("one in 2013 said 47%", [("47%", "47", "numeral")]),
+    ("Five in three, 47% agreed", [("47%", "47", "numeral")]),  # not a ratio: left out
+    ("the third wave found 47% agreed", [("47%", "47", "numeral")]),
+], ids=lambda v: repr(v))
+def test_find_figures_leaves_out_groups_durations_and_years(text, expected):
+    from nhskg.figures import find_figures
+
+    found = find_figures(text)
+    assert [(f.text, str(f.value), f.expressed_as) for f in found] == expected
+    assert all(text[f.start:f.end] == f.text for f in found)
