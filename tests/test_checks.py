@@ -123,3 +123,54 @@ def test_the_built_graph_carries_the_results_in_the_checks_graph(dataset):
     assert len(checks) > 0 and set(checks) <= set(union_graph(dataset))
     others = [g for g in dataset.graphs() if g.identifier != vocab.CHECKS_GRAPH]
     assert not any((None, RDF.type, NHSKG.CheckResult) in g for g in others)
+
+
+@pytest.mark.parametrize("kind,message", [
+    ("distribution", "3 options of “Which statement describes who is responsible for leading major service change?” "
+                     "sum to 88% (12 points the text does not report)"),
+    ("verbal-fit", "000 says “Over a third” for 32%: stretched"),
+    ("verbal-fit", "004 says “half” for 46% reported in 000: stretched"),
+    ("worded-differently", "004 says “half”, 000 says “46%”"),
+    ("worded-differently", "004 says “A third”, 000 says “32%”"),
+])
+def test_whole_messages(results, kind, message):
+    assert message in [r.message for r in results if r.kind == kind]
+
+
+def _question(values: list[str]):
+    """A graph of one exhaustive single-answer question whose options are ``values`` percent."""
+    from decimal import Decimal
+
+    from rdflib import Graph, Literal, Namespace
+    from rdflib.namespace import RDFS, XSD
+
+    ID = Namespace("https://w3id.org/nhskg/id/")
+    data, question = Graph(), ID["question/case/q"]
+    data.add((question, RDF.type, NHSKG.Question))
+    data.add((question, RDFS.label, Literal("Q?")))
+    data.add((question, NHSKG.exhaustive, Literal(True)))
+    data.add((question, NHSKG.multipleResponse, Literal(False)))
+    for i, value in enumerate(values):
+        finding = ID[f"finding/case/{i}"]
+        data.add((finding, NHSKG.question, question))
+        data.add((finding, NHSKG.value, Literal(Decimal(value), datatype=XSD.decimal)))
+        data.add((finding, NHSKG.unit, ID["unit/percent"]))
+        data.add((finding, NHSKG.measure, ID["measure/answer"]))
+    return data
+
+
+@pytest.mark.parametrize("values,message", [
+    (["50", "50"], None),
+    (["50", "51"], "2 options of “Q?” sum to 101% (rounding)"),
+    (["50", "49"], "2 options of “Q?” sum to 99% (rounding)"),
+    (["50", "48.9"], "2 options of “Q?” sum to 98.9% (1.1 points the text does not report)"),
+    (["50", "51.5"], "2 options of “Q?” sum to 101.5% (1.5 points more than every respondent)"),
+    (["60", "50"], "2 options of “Q?” sum to 110% (10 points more than every respondent)"),
+    (["100"], None),  # one option is no distribution
+], ids=lambda v: str(v))
+def test_a_distribution_off_100_just_inside_on_and_outside_rounding(values, message):
+    from nhskg.validation.checks import distributions
+    from nhskg.validation.shacl_sparql import to_oxigraph
+
+    found = [r.message for r in distributions(to_oxigraph(_question(values)))]
+    assert found == ([message] if message else [])
