@@ -270,3 +270,18 @@ def test_the_progress_bar_every_200_figures(tracer, capsys):
     err = capsys.readouterr().err
     shown = [part.rsplit("] ", 1)[1] for part in err.strip("\n").split("\r") if part]
     assert shown == ["1/202 figures", "201/202 figures", "202/202 figures"] and err.endswith("\n")
+
+
+# --- the clause a figure stands in ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,clause", [
+    ("47% agreed. Then more.", "47% agreed."),
+    ("First sentence. 47% agreed. Then more.", " 47% agreed."),
+    ("One. Two. 47% agreed! Then more.", " 47% agreed!"),
+    ("Intro line\n47% agreed; the rest", "47% agreed;"),
+    ("Intro line\n47% agreed", "47% agreed"),
+], ids=lambda v: repr(v))
+def test_the_clause_of_a_figure(text, clause):
+    start = text.index("47%")
+    left, right = matcher.Article(text, [], {}).bounds(start, start + 3)
+    assert text[left:right] == clause
