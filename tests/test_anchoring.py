@@ -112,6 +112,7 @@ def test_words_in_a_message_are_cut_after_80_characters(length, shown):
 @pytest.mark.parametrize("words,message", [
     ("cat", "words occur 3 times, give occurrence: N (1-3) or longer words: 'cat'"),
     ("a ", "words occur 4 times, give occurrence: N (1-4) or longer words: 'a '"),
+    (", a ", "words occur 2 times, give occurrence: N (1-2) or longer words: ', a '"),
 ])
 def test_ambiguous_words_say_how_many_times(words, message):
     with pytest.raises(AnchorError) as raised:
@@ -207,3 +208,48 @@ def test_a_decimal_is_written_in_its_canonical_form(value, text):
     from nhskg.build.evidence import decimal_literal
 
     assert decimal_literal(value) == Literal(text, datatype=XSD.decimal)
+
+
+def test_occurrences_overlap_and_empty_words_are_refused():
+    assert occurrences("aaaa", "aa") == [0, 1, 2]
+    with pytest.raises(AnchorError, match="^the words are empty$"):
+        locate(TEXT, "")
+    inner = locate_within(TEXT, locate(TEXT, "a dog, a cat"), "cat")
+    assert (inner.start, inner.end, inner.exact) == (16, 19, "cat")
+
+
+def test_an_ambiguous_record_gets_no_hint(doc000):
+    from nhskg.build.curation import CurationError
+
+    with pytest.raises(CurationError) as raised:
+        doc000.spans(_record("findings", words="CCGs", occurrence=None))
+    assert str(raised.value).endswith("or longer words: 'CCGs'")
+
+
+@pytest.mark.parametrize("value,datatype", [
+    ("2013-04-01", XSD.date), ("2013-04", XSD.gYearMonth), ("2013", XSD.gYear),
+    ("2013-13", None), ("2013-04-32", None), ("13", None), ("2013-4", None), ("April 2013", None),
+], ids=lambda v: str(v))
+def test_a_date_is_typed_as_precisely_as_it_is_known(value, datatype):
+    from nhskg.build.curation import CurationError
+    from nhskg.build.evidence import typed_date
+
+    rec = _record("documents", published=value)
+    if datatype is not None:
+        assert typed_date(rec, "published") == Literal(value, datatype=datatype)
+        return
+    with pytest.raises(CurationError) as raised:
+        typed_date(rec, "published")
+    assert str(raised.value) == (f"graph/curation/documents/000.yaml:7: documents.published: {value!r} is not a date: "
+                                 "write YYYY-MM-DD, YYYY-MM or YYYY")
+
+
+@pytest.mark.parametrize("text,label", [
+    ("x" * 60, "x" * 60),
+    ("word " * 12 + "w", "word " * 11 + "word …"),  # 61 characters: cut at the last space within 60
+    ("a " * 30, "a " * 30),
+], ids=["60", "61", "60-spaces"])
+def test_a_short_label_is_cut_at_a_word_after_60_characters(text, label):
+    from nhskg.build.evidence import short_label
+
+    assert short_label(text) == label

@@ -295,3 +295,19 @@ def test_find_figures_leaves_out_groups_durations_and_years(text, expected):
     found = find_figures(text)
     assert [(f.text, str(f.value), f.expressed_as) for f in found] == expected
     assert all(text[f.start:f.end] == f.text for f in found)
+
+
+@pytest.mark.parametrize("percent,places,base,expected", [
+    # a large base leaves room for several counts: the lowest that rounds to the percentage is the one given
+    ("50", 0, 400, 199), ("50", 0, 401, 200),
+], ids=lambda v: str(v))
+def test_reachable_gives_the_lowest_count_that_fits(percent, places, base, expected):
+    assert reachable(Decimal(percent), places, base) == expected
+
+
+def test_smallest_base_searches_up_to_its_limit():
+    assert smallest_base(Decimal("33.3"), 1, limit=3) == (3, 1)
+    with pytest.raises(ValueError, match=r"^no base up to 2 gives 33.3%$"):
+        smallest_base(Decimal("33.3"), 1, limit=2)
+    with pytest.raises(ValueError, match=r"^no base up to 10000 gives 0.009%$"):
+        smallest_base(Decimal("0.009"), 3)
