@@ -285,3 +285,8 @@ def test_the_clause_of_a_figure(text, clause):
     start = text.index("47%")
     left, right = matcher.Article(text, [], {}).bounds(start, start + 3)
     assert text[left:right] == clause
+
+
+def test_the_progress_bar_for_one_figure_is_full(tracer, capsys):
+    tracer.trace("Half of CCGs have formed an IT working group.", progress=True)
+    assert capsys.readouterr().err == f"\rtracing [{'#' * 30}] 1/1 figures\n"
