@@ -229,7 +229,7 @@ def test_an_ambiguous_record_gets_no_hint(doc000):
 @pytest.mark.parametrize("value,datatype", [
     ("2013-04-01", XSD.date), ("2013-04", XSD.gYearMonth), ("2013", XSD.gYear),
     ("2013-13", None), ("2013-04-32", None), ("13", None), ("2013-4", None), ("April 2013", None),
-], ids=lambda v: str(v))
+], ids=["date", "month", "year", "month-13", "day-32", "two-digits", "one-digit-month", "words"])
 def test_a_date_is_typed_as_precisely_as_it_is_known(value, datatype):
     from nhskg.build.curation import CurationError
     from nhskg.build.evidence import typed_date

@@ -132,7 +132,7 @@ def test_the_built_graph_carries_the_results_in_the_checks_graph(dataset):
     ("verbal-fit", "004 says “half” for 46% reported in 000: stretched"),
     ("worded-differently", "004 says “half”, 000 says “46%”"),
     ("worded-differently", "004 says “A third”, 000 says “32%”"),
-])
+], ids=["distribution", "verbal-fit", "verbal-fit-across", "worded-half", "worded-third"])
 def test_whole_messages(results, kind, message):
     assert message in [r.message for r in results if r.kind == kind]
 
@@ -167,7 +167,7 @@ def _question(values: list[str]):
     (["50", "51.5"], "2 options of “Q?” sum to 101.5% (1.5 points more than every respondent)"),
     (["60", "50"], "2 options of “Q?” sum to 110% (10 points more than every respondent)"),
     (["100"], None),  # one option is no distribution
-], ids=lambda v: str(v))
+], ids=["100", "101", "99", "98.9", "101.5", "110", "one-option"])
 def test_a_distribution_off_100_just_inside_on_and_outside_rounding(values, message):
     from nhskg.validation.checks import distributions
     from nhskg.validation.shacl_sparql import to_oxigraph

@@ -280,7 +280,7 @@ def test_the_progress_bar_every_200_figures(tracer, capsys):
     ("One. Two. 47% agreed! Then more.", " 47% agreed!"),
     ("Intro line\n47% agreed; the rest", "47% agreed;"),
     ("Intro line\n47% agreed", "47% agreed"),
-], ids=lambda v: repr(v))
+], ids=["first", "after-stop", "after-bang", "after-new-line", "to-the-end"])
 def test_the_clause_of_a_figure(text, clause):
     start = text.index("47%")
     left, right = matcher.Article(text, [], {}).bounds(start, start + 3)
