@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test build serve browser servers fmt bench bench-scale clean
+.PHONY: run test build serve browser servers fmt bench bench-scale mutation clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -55,8 +55,14 @@ SIZES ?= 10k,100k,1M
 bench-scale: $(STAMP)
 	$(BIN)/python benchmarks/bench_scale.py --sizes $(SIZES)
 
+# The mutation score of the rules: mutmut over figures, anchoring, checks, trace matching and the catalogue's
+# binding, with the fast tests that pin them; prints the kill rate per module (tens of minutes: not in `make test`).
+mutation: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[mutation]'
+	$(BIN)/python benchmarks/mutation_report.py --run $(if $(JOBS),--max-children $(JOBS))
+
 fmt: $(STAMP)
 	$(BIN)/nhskg fmt
 
 clean:
-	rm -rf dist $(VENV)
+	rm -rf dist $(VENV) mutants

@@ -29,6 +29,8 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
               "NHSKG_DIST (a temporary folder) instead")
         session.exitstatus = 1
 
+import built_once  # noqa: E402
+
 from nhskg.build.context import load_context
 from nhskg.build.dataset import build_dataset
 from nhskg.validation.checks import with_check_results
@@ -44,9 +46,73 @@ def ctx():
     return load_context()
 
 
+#: Under `make mutation` a mutant of the trace or of the catalogue cannot change the build (build and validation
+#: never import them: tests/test_architecture.py), so its tests reuse the dataset built with the original code in
+#: mutmut's own process (tests/built_once.py); a mutant of anything the build calls builds afresh.
+_CANNOT_CHANGE_THE_BUILD = ("nhskg.trace.", "nhskg.catalogue.")
+
+
+def _reusing(name: str, make):
+    mutant = os.environ.get("MUTANT_UNDER_TEST", "")
+    if mutant.startswith(_CANNOT_CHANGE_THE_BUILD) and name in built_once.BUILT:
+        return built_once.BUILT[name]
+    made = make()
+    if mutant in ("", "stats"):  # mutmut's runs of the original code
+        built_once.BUILT[name] = made
+    return made
+
+
+# mutmut maps each function to the tests that reached it, test by test; the functions a shared (module or session)
+# fixture runs would go to whichever test set it up first, and a mutant of the build be tried against that one
+# test alone. While mutmut collects that map, what a shared fixture ran counts for every test that uses it.
+# (A plugin, not conftest hooks: a session fixture's setup is not seen by the hooks of a conftest below the root.)
+class _SharedFixtureHits:
+    def __init__(self, hits: set[str]):
+        self.hits, self.by_fixture = hits, {}
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_fixture_setup(self, fixturedef, request):
+        if fixturedef.scope == "function":
+            return (yield)
+        before = set(self.hits)
+        self.hits.clear()
+        try:
+            return (yield)
+        finally:
+            self.by_fixture.setdefault(fixturedef.argname, set()).update(self.hits)
+            self.hits.update(before)
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtest_teardown(self, item):
+        for name in item.fixturenames:
+            if name not in _THE_BUILD or item.path.name in _TESTS_OF_THE_BUILD:
+                self.hits.update(self.by_fixture.get(name, ()))
+
+
+#: The built dataset is read by hundreds of tests; a mutant of the build is tried against the ones that check the
+#: build itself (each of the others would add tens of seconds to every surviving build mutant).
+_THE_BUILD = {"ctx", "dataset", "canonical", "union"}
+_TESTS_OF_THE_BUILD = {"test_golden.py", "test_checks.py", "test_anchoring.py"}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if os.environ.get("MUTANT_UNDER_TEST") == "stats":
+        from mutmut.state import state  # mutmut 3.8 (pinned by the `mutation` extra): the functions reached so far
+
+        config.pluginmanager.register(_SharedFixtureHits(state()._stats), "nhskg-mutmut-shared-fixture-hits")
+
+
 @pytest.fixture(scope="session")
 def dataset(ctx):
-    return with_check_results(build_dataset(ctx))
+    return _reusing("dataset", lambda: with_check_results(build_dataset(ctx)))
+
+
+@pytest.fixture(scope="session")
+def canonical(dataset) -> bytes:
+    """The dataset as canonical TriG, for the tests that load it into a store of their own."""
+    from nhskg.release.dumps import canonical_trig
+
+    return _reusing("canonical", lambda: canonical_trig(dataset).encode())
 
 
 @pytest.fixture(scope="session")

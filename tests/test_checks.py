@@ -74,3 +74,103 @@ def test_check_cli(fmt):
         assert f"({len(EXPECTED)} results" in result.stdout
     else:
         assert "nhskg:CheckResult" in result.stdout
+
+
+def test_the_table_has_a_row_per_result_and_counts_each_kind(results):
+    from nhskg.validation.checks import table
+
+    lines = table(results).splitlines()
+    assert lines[:2] == ["kind                 severity message", "-" * 20 + " " + "-" * 8 + " " + "-" * 60]
+    assert len(lines) == len(EXPECTED) + 3
+    assert "granularity          warning  70.7% of 95 respondents is 67.2 people; the smallest base that gives 70.7% " \
+           "is 41 (29 of 41)" in lines
+    assert any(line.startswith("derived              info     ") for line in lines)
+    assert lines[-1] == "(17 results: distribution 6, granularity 2, verbal-fit 3, derived 4, worded-differently 2)"
+
+
+def test_each_result_in_rdf_names_its_kind_severity_message_and_what_it_concerns(results):
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import RDFS
+
+    from nhskg.validation.checks import as_rdf
+
+    g = as_rdf(results)
+    assert len(set(g.subjects(RDF.type, NHSKG.CheckResult))) == len(EXPECTED)
+    # one pinned whole: the IRI is the kind and a digest of what it concerns, so it never moves
+    node = URIRef("https://w3id.org/nhskg/id/check/granularity/b8fe73a6a1ad")
+    message = "70.7% of 95 respondents is 67.2 people; the smallest base that gives 70.7% is 41 (29 of 41)"
+    assert set(g.predicate_objects(node)) == {
+        (RDF.type, NHSKG.CheckResult),
+        (RDFS.label, Literal("impossible for the number of respondents: " + message)),
+        (NHSKG.checkKind, URIRef("https://w3id.org/nhskg/id/check-kind/granularity")),
+        (NHSKG.severity, URIRef("https://w3id.org/nhskg/id/severity/warning")),
+        (NHSKG.message, Literal(message)),
+        (NHSKG.concerns, URIRef(F + "coalition-support-survey-2012/dissatisfied-with-offer")),
+    }
+    derived = URIRef("https://w3id.org/nhskg/id/check/derived/c0cd487a89f7")
+    assert g.value(derived, NHSKG.severity) == URIRef("https://w3id.org/nhskg/id/severity/info")
+    assert set(g.objects(derived, NHSKG.concerns)) == {
+        URIRef(F + "ehi-pc-survey-2012/working-with-other-ccgs-within-12-months"),
+        URIRef(F + "ehi-pc-survey-2012/already-working-with-other-ccgs")}
+    turtle = g.serialize(format="turtle")
+    assert "@prefix nhskg: <https://w3id.org/nhskg/def/> ." in turtle and "a nhskg:CheckResult" in turtle
+
+
+def test_the_built_graph_carries_the_results_in_the_checks_graph(dataset):
+    from nhskg.build.dataset import union_graph
+
+    checks = dataset.graph(vocab.CHECKS_GRAPH)
+    assert len(checks) > 0 and set(checks) <= set(union_graph(dataset))
+    others = [g for g in dataset.graphs() if g.identifier != vocab.CHECKS_GRAPH]
+    assert not any((None, RDF.type, NHSKG.CheckResult) in g for g in others)
+
+
+@pytest.mark.parametrize("kind,message", [
+    ("distribution", "3 options of “Which statement describes who is responsible for leading major service change?” "
+                     "sum to 88% (12 points the text does not report)"),
+    ("verbal-fit", "000 says “Over a third” for 32%: stretched"),
+    ("verbal-fit", "004 says “half” for 46% reported in 000: stretched"),
+    ("worded-differently", "004 says “half”, 000 says “46%”"),
+    ("worded-differently", "004 says “A third”, 000 says “32%”"),
+], ids=["distribution", "verbal-fit", "verbal-fit-across", "worded-half", "worded-third"])
+def test_whole_messages(results, kind, message):
+    assert message in [r.message for r in results if r.kind == kind]
+
+
+def _question(values: list[str]):
+    """A graph of one exhaustive single-answer question whose options are ``values`` percent."""
+    from decimal import Decimal
+
+    from rdflib import Graph, Literal, Namespace
+    from rdflib.namespace import RDFS, XSD
+
+    ID = Namespace("https://w3id.org/nhskg/id/")
+    data, question = Graph(), ID["question/case/q"]
+    data.add((question, RDF.type, NHSKG.Question))
+    data.add((question, RDFS.label, Literal("Q?")))
+    data.add((question, NHSKG.exhaustive, Literal(True)))
+    data.add((question, NHSKG.multipleResponse, Literal(False)))
+    for i, value in enumerate(values):
+        finding = ID[f"finding/case/{i}"]
+        data.add((finding, NHSKG.question, question))
+        data.add((finding, NHSKG.value, Literal(Decimal(value), datatype=XSD.decimal)))
+        data.add((finding, NHSKG.unit, ID["unit/percent"]))
+        data.add((finding, NHSKG.measure, ID["measure/answer"]))
+    return data
+
+
+@pytest.mark.parametrize("values,message", [
+    (["50", "50"], None),
+    (["50", "51"], "2 options of “Q?” sum to 101% (rounding)"),
+    (["50", "49"], "2 options of “Q?” sum to 99% (rounding)"),
+    (["50", "48.9"], "2 options of “Q?” sum to 98.9% (1.1 points the text does not report)"),
+    (["50", "51.5"], "2 options of “Q?” sum to 101.5% (1.5 points more than every respondent)"),
+    (["60", "50"], "2 options of “Q?” sum to 110% (10 points more than every respondent)"),
+    (["100"], None),  # one option is no distribution
+], ids=["100", "101", "99", "98.9", "101.5", "110", "one-option"])
+def test_a_distribution_off_100_just_inside_on_and_outside_rounding(values, message):
+    from nhskg.validation.checks import distributions
+    from nhskg.validation.shacl_sparql import to_oxigraph
+
+    found = [r.message for r in distributions(to_oxigraph(_question(values)))]
+    assert found == ([message] if message else [])

@@ -24,12 +24,10 @@ MIN_QUERIES = 19
 
 
 @pytest.fixture(scope="module")
-def store(dataset):
+def store(canonical):
     from nhskg.query.store import store_from_trig
-    from nhskg.release.dumps import canonical_trig
 
-    store = store_from_trig(canonical_trig(dataset).encode())
-    return store
+    return store_from_trig(canonical)
 
 
 def _plain(term):
@@ -74,15 +72,14 @@ CHECK_CASES = sorted(n for n in QUERIES if n.startswith("checks/"))
 
 
 @pytest.mark.parametrize("name", CHECK_CASES)
-def test_check_finds_what_it_looks_for_in_a_broken_graph(dataset, name):
+def test_check_finds_what_it_looks_for_in_a_broken_graph(canonical, name):
     """Each check has a small broken graph (tests/query_expectations.py CHECK_BREAKERS) it must catch."""
     from query_expectations import CHECK_BREAKERS
 
     from nhskg.query.store import store_from_trig
-    from nhskg.release.dumps import canonical_trig
 
     assert name in CHECK_BREAKERS, f"give {name} a broken graph in CHECK_BREAKERS"
-    store = store_from_trig(canonical_trig(dataset).encode())
+    store = store_from_trig(canonical)
     store.load(CHECK_BREAKERS[name].encode(), format=ox.RdfFormat.TURTLE)
     assert rows_of(run_catalogue_query(QUERIES[name], {}, store)), f"{name} misses the break it exists to find"
 

@@ -19,7 +19,7 @@ from rdflib import Graph, Literal, Namespace
 from rdflib.namespace import RDF, XSD
 
 from nhskg import paths
-from nhskg.figures import judge_fit, parse_figure, reachable, smallest_base
+from nhskg.figures import is_date_like, judge_fit, parse_figure, reachable, smallest_base
 from nhskg.validation.shacl_sparql import run_constraints, split_sparql, to_oxigraph
 from nhskg.validation.shapes import load_shapes, validate_graph
 
@@ -213,3 +213,101 @@ def test_the_validator_reports_the_same_as_the_constraint_alone():
     data.parse(paths.ONTOLOGY, format="turtle")
     report = validate_graph(data, SHAPES)
     assert any(r.shape == "nhskgsh:ResponseDistributionShape" and r.severity == "violation" for r in report.results)
+
+
+# --- what is not a survey figure: years, dates, phone numbers, durations --------------------------------
+
+@pytest.mark.parametrize("text,token,expected", [
+    ("in 2013 the CCGs", "2013", True), ("in 1999 the PCTs", "1999", True), ("in 1899", "1899", False),
+    ("in 2100", "2100", False), ("a 20130 total", "20130", False),
+    ("call 07772756674", "07772756674", True), ("call 0777275667", "0777275667", True),
+    ("call 077727566", "077727566", False), ("call 077727566741", "077727566741", False),
+    ("call 17772756674", "17772756674", False),
+    ("on 6 March the", "6", True), ("on 6 Marching", "6", False),
+    ("on 6March", "6", False), ("March 6 was", "6", True), ("in March  6", "6", True),
+    ("in March of 6", "6", False),
+    ("the next 12 months", "12", True), ("for 3 years", "3", True), ("for 2 weeks", "2", True), ("in 9 days", "9", True),
+    ("in 1 month", "1", True), ("47 CCGs", "47", False), ("12 monthly reports", "12", False),
+    # the window is twelve characters either side
+    ("on 6 " + " " * 6 + "March", "6", True), ("on 6 " + " " * 7 + "March", "6", False),
+    ("March" + " " * 7 + "6", "6", True), ("March" + " " * 8 + "6", "6", False),
+], ids=lambda v: repr(v))
+def test_is_date_like(text, token, expected):
+    start = text.index(token)
+    assert is_date_like(text, start, start + len(token)) is expected
+
+
+def test_number_tokens_leave_out_one_third_and_zero_in_any_case():
+    from nhskg.figures import number_tokens
+
+    text = "In 2013, one third of 47 CCGs: zero of twenty-one, 7.5 and two fifths, ONE Third Zero"
+    assert number_tokens(text) == [(3, 7, "2013"), (22, 24, "47"), (39, 49, "twenty-one"), (51, 54, "7.5"),
+                                   (59, 62, "two"), (63, 69, "fifths")]
+
+
+# --- "from A to B": one change, its unit and how it was written ----------------------------------------------
+
+@pytest.mark.parametrize("text,change,value,unit,expressed", [
+    ("from 19% to 12%", "from 19% to 12%", "-7", "percentage-point", "numeral"),
+    ("It fell from 19% to 12%.", "from 19% to 12%", "-7", "percentage-point", "numeral"),
+    ("It fell from nineteen per cent to 12%.", "from nineteen per cent to 12%", "-7", "percentage-point",
+     "number-words"),
+    ("It rose from 12% to twenty per cent.", "from 12% to twenty per cent", "8", "percentage-point", "number-words"),
+    ("from 6.5 to 7.2", "from 6.5 to 7.2", "0.7", "number", "numeral"),
+    ("It went from    19% to 12%.", "from    19% to 12%", "-7", "percentage-point", "numeral"),  # 8 characters back
+    ("It went from     19% to 12%.", None, None, None, None),  # "from" further back than that
+    ("It was 19% and 12%.", None, None, None, None),
+], ids=lambda v: repr(v))
+def test_a_change_from_one_figure_to_another(text, change, value, unit, expressed):
+    from nhskg.figures import find_changes, find_figures
+
+    figures = find_figures(text)
+    changes = [f for f in find_changes(text, figures) if f.ends]
+    if change is None:
+        assert changes == [] and find_changes(text, figures) == figures
+        return
+    [found] = changes
+    assert (found.text, found.value, found.unit, found.expressed_as) == (change, Decimal(value), unit, expressed)
+    assert found.ends == tuple(figures) and text[found.start:found.end] == change
+
+
+# --- finding figures in running text: what is left out, and the edges of each rule -----------------------------
+
+@pytest.mark.parametrize("text,expected", [
+    ("Fifty-one per cent and a third and 47%", [("Fifty-one per cent", "51", "number-words"),
+                                               ("a third", "33.3", "verbal-fraction"), ("47%", "47", "numeral")]),
+    ("two thirds of CCGs", [("two thirds", "66.7", "verbal-fraction")]),
+    # "the two thirds" names a group, not a share; the ten characters before the figure are read
+    ("the two thirds of CCGs", []), ("the Two Thirds of CCGs", []), ("x the" + " " * 7 + "two thirds", []),
+    ("x the" + " " * 8 + "two thirds", [("two thirds", "66.7", "verbal-fraction")]),
+    # durations (within twenty characters after the figure) and years are not survey figures
+    ("for 1.5 years", []), ("for 1.5" + " " * 16 + "years", []),
+    ("for 1.5" + " " * 17 + "years", [("1.5", "1.5", "numeral")]),
+    # what is left out does not end the scan
+    ("1.5 years on, 47% agreed", [("47%", "47", "numeral")]),
+    ("one in 2013 said 47%", [("47%", "47", "numeral")]),
+    ("Five in three, 47% agreed", [("47%", "47", "numeral")]),  # not a ratio: left out
+    ("the third wave found 47% agreed", [("47%", "47", "numeral")]),
+], ids=lambda v: repr(v))
+def test_find_figures_leaves_out_groups_durations_and_years(text, expected):
+    from nhskg.figures import find_figures
+
+    found = find_figures(text)
+    assert [(f.text, str(f.value), f.expressed_as) for f in found] == expected
+    assert all(text[f.start:f.end] == f.text for f in found)
+
+
+@pytest.mark.parametrize("percent,places,base,expected", [
+    # a large base leaves room for several counts: the lowest that rounds to the percentage is the one given
+    ("50", 0, 400, 199), ("50", 0, 401, 200),
+], ids=lambda v: str(v))
+def test_reachable_gives_the_lowest_count_that_fits(percent, places, base, expected):
+    assert reachable(Decimal(percent), places, base) == expected
+
+
+def test_smallest_base_searches_up_to_its_limit():
+    assert smallest_base(Decimal("33.3"), 1, limit=3) == (3, 1)
+    with pytest.raises(ValueError, match=r"^no base up to 2 gives 33.3%$"):
+        smallest_base(Decimal("33.3"), 1, limit=2)
+    with pytest.raises(ValueError, match=r"^no base up to 10000 gives 0.009%$"):
+        smallest_base(Decimal("0.009"), 3)

@@ -24,12 +24,10 @@ REAL_PRECISION_FLOOR, REAL_RECALL_FLOOR, REAL_VERDICT_FLOOR, REAL_FALSE_MATCH_CE
 
 
 @pytest.fixture(scope="module")
-def tracer(dataset):
+def tracer(canonical):
     from nhskg.query.store import store_from_trig
-    from nhskg.release.dumps import canonical_trig
 
-    store = store_from_trig(canonical_trig(dataset).encode())
-    return Tracer(load_index(store))
+    return Tracer(load_index(store_from_trig(canonical)))
 
 
 DETECTION = [
