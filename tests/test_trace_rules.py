@@ -24,9 +24,13 @@ def tracer(canonical):
     ("satisfied", {"satisfied": 1}), ("not satisfied", {"satisfied": -1}), ("dissatisfied", {"satisfied": -1}),
     ("unable", {"able": -1}), ("lacked confidence", {"confident": -1}), ("Don’t feel involved", {"involved": -1}),
     ("DIDN'T feel involved", {"involved": -1}),
-    # a negation reaches four words on: the fourth is negated, the fifth is not
-    ("have not been fully involved", {"involved": -1}), ("not a b c involved", {"involved": -1}),
-    ("not a b c d involved", {"involved": 1}),
+    # a negation reaches five words on: the fifth is negated, the sixth is not
+    ("have not been fully involved", {"involved": -1}), ("not a b c d involved", {"involved": -1}),
+    ("not a b c d e involved", {"involved": 1}),
+    # a negated verb of saying or judging reaches the end of its clause, "or" included
+    ("did not describe their area team's dealings with them as good or very good", {"good": -1}),
+    ("did not rate a b c d e f good", {"good": -1}), ("did not rate a b c d e f good. Good", {}),  # the full stop ends it
+    ("not a b describe c d e f good", {"good": 1}),
     # two negations cancel; punctuation and a clause break end a negation's reach
     ("never not satisfied", {"satisfied": 1}), ("not, satisfied", {"satisfied": 1}), ("not but satisfied", {"satisfied": 1}),
     ("not (satisfied", {"satisfied": 1}),
