@@ -55,6 +55,9 @@ def _fit(words: str, value: str) -> str:
     ("nearly half", "50", "stretched"), ("nearly half", "55", "stretched"), ("nearly half", "55.1", "contradicts"),
     ("less than a quarter", "1", "fits"), ("less than a quarter", "30", "stretched"),
     ("less than a quarter", "30.1", "contradicts"),
+    # "about" and "only" promise nothing beyond the number: on it, they are exact
+    ("about 47%", "47", "exact"), ("only 4%", "4", "exact"), ("about a third", "33.3", "exact"),
+    ("about 47%", "47.4", "rounded"),
 ], ids=lambda v: str(v))
 def test_judge_fit_just_inside_on_and_just_outside_each_threshold(words, value, expected):
     assert _fit(words, value) == expected
