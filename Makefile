@@ -40,8 +40,9 @@ servers:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq virtuoso-opensource >/dev/null; \
 	else echo "the Virtuoso tests will be skipped: sudo apt-get install virtuoso-opensource"; fi
 
+# On every core, up to four (each worker builds the graph once for itself).
 test: $(STAMP) browser servers
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto --maxprocesses 4
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_validate.py
