@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 import pytest
+from distribution_graph import distribution_graph
 from rdflib.namespace import RDF
 
 from nhskg import paths, vocab
@@ -137,28 +138,6 @@ def test_whole_messages(results, kind, message):
     assert message in [r.message for r in results if r.kind == kind]
 
 
-def _question(values: list[str]):
-    """A graph of one exhaustive single-answer question whose options are ``values`` percent."""
-    from decimal import Decimal
-
-    from rdflib import Graph, Literal, Namespace
-    from rdflib.namespace import RDFS, XSD
-
-    ID = Namespace("https://w3id.org/nhskg/id/")
-    data, question = Graph(), ID["question/case/q"]
-    data.add((question, RDF.type, NHSKG.Question))
-    data.add((question, RDFS.label, Literal("Q?")))
-    data.add((question, NHSKG.exhaustive, Literal(True)))
-    data.add((question, NHSKG.multipleResponse, Literal(False)))
-    for i, value in enumerate(values):
-        finding = ID[f"finding/case/{i}"]
-        data.add((finding, NHSKG.question, question))
-        data.add((finding, NHSKG.value, Literal(Decimal(value), datatype=XSD.decimal)))
-        data.add((finding, NHSKG.unit, ID["unit/percent"]))
-        data.add((finding, NHSKG.measure, ID["measure/answer"]))
-    return data
-
-
 @pytest.mark.parametrize("values,message", [
     (["50", "50"], None),
     (["50", "51"], "2 options of “Q?” sum to 101% (rounding)"),
@@ -172,5 +151,5 @@ def test_a_distribution_off_100_just_inside_on_and_outside_rounding(values, mess
     from nhskg.validation.checks import distributions
     from nhskg.validation.shacl_sparql import to_oxigraph
 
-    found = [r.message for r in distributions(to_oxigraph(_question(values)))]
+    found = [r.message for r in distributions(to_oxigraph(distribution_graph(values, label="Q?")))]
     assert found == ([message] if message else [])

@@ -13,13 +13,20 @@ import random
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
 import pytest
+from distribution_graph import distribution_graph
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rdflib import Graph, Literal, Namespace
 from rdflib.namespace import RDF, XSD
 
 from nhskg import paths
-from nhskg.figures import is_date_like, judge_fit, parse_figure, reachable, smallest_base
+from nhskg.figures import (
+    is_date_like,
+    judge_fit,
+    parse_figure,
+    reachable,
+    smallest_base,
+)
 from nhskg.validation.shacl_sparql import run_constraints, split_sparql, to_oxigraph
 from nhskg.validation.shapes import load_shapes, validate_graph
 
@@ -185,34 +192,19 @@ def test_verbal_qualifier_shape_and_judge_fit_agree_on_every_generated_case():
 
 # --- the distribution limits (SHACL only): just inside, on, just outside --------------------------------
 
-def _distribution(total_parts: list[str], exhaustive: bool) -> Graph:
-    data = Graph()
-    question = ID["question/case/q"]
-    data.add((question, RDF.type, NHSKG.Question))
-    data.add((question, NHSKG.exhaustive, Literal(exhaustive)))
-    data.add((question, NHSKG.multipleResponse, Literal(False)))
-    for i, value in enumerate(total_parts):
-        finding = ID[f"finding/case/{i}"]
-        data.add((finding, NHSKG.question, question))
-        data.add((finding, NHSKG.value, Literal(Decimal(value), datatype=XSD.decimal)))
-        data.add((finding, NHSKG.unit, ID["unit/percent"]))
-        data.add((finding, NHSKG.measure, ID["measure/answer"]))
-    return data
-
-
 @pytest.mark.parametrize("parts,exhaustive,violation", [
     (["50", "51"], False, False), (["50", "51.1"], False, True), (["50", "51"], True, False),
     (["50", "49"], True, False), (["50", "48.9"], True, True), (["50", "48.9"], False, False),
     (["60", "40"], True, False), (["30", "20"], False, False),
 ], ids=lambda v: str(v))
 def test_distribution_limits_at_99_and_101(parts, exhaustive, violation):
-    flagged = _sparql_flags("ResponseDistributionShape", _distribution(parts, exhaustive))
+    flagged = _sparql_flags("ResponseDistributionShape", distribution_graph(parts, exhaustive))
     assert (str(ID["question/case/q"]) in flagged) == violation
 
 
 def test_the_validator_reports_the_same_as_the_constraint_alone():
     """The end-to-end validator (pyshacl core + Oxigraph SPARQL) carries the SPARQL result through."""
-    data = _distribution(["50", "51.1"], False)
+    data = distribution_graph(["50", "51.1"], False)
     data.parse(paths.ONTOLOGY, format="turtle")
     report = validate_graph(data, SHAPES)
     assert any(r.shape == "nhskgsh:ResponseDistributionShape" and r.severity == "violation" for r in report.results)
