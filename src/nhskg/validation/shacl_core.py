@@ -259,16 +259,15 @@ class _Compiler:
         path = _path(shapes, path_node)
         severity = shapes.value(prop, SH.severity) or SH.Violation
         for p, o in sorted(shapes.predicate_objects(prop)):
-            if p == SH.minCount and int(o) > 0:
-                rows = self.select(f"SELECT ?this WHERE {{ {focus} OPTIONAL {{ ?this {path} ?value }} }} "
-                                   f"GROUP BY ?this HAVING (COUNT(DISTINCT ?value) < {int(o)})")
+            if (p == SH.minCount and int(o) > 0) or p == SH.maxCount:
+                # a focus node with no value counts 0 for sh:minCount, so its path is OPTIONAL there
+                values = f"OPTIONAL {{ ?this {path} ?value }}" if p == SH.minCount else f"?this {path} ?value"
+                too = "<" if p == SH.minCount else ">"
+                component = SH.MinCountConstraintComponent if p == SH.minCount else SH.MaxCountConstraintComponent
+                rows = self.select(f"SELECT ?this WHERE {{ {focus} {values} }} "
+                                   f"GROUP BY ?this HAVING (COUNT(DISTINCT ?value) {too} {int(o)})")
                 for r in rows:
-                    self.add(to_rdflib(r["this"]), path_node, None, prop, SH.MinCountConstraintComponent, severity)
-            elif p == SH.maxCount:
-                rows = self.select(f"SELECT ?this WHERE {{ {focus} ?this {path} ?value }} "
-                                   f"GROUP BY ?this HAVING (COUNT(DISTINCT ?value) > {int(o)})")
-                for r in rows:
-                    self.add(to_rdflib(r["this"]), path_node, None, prop, SH.MaxCountConstraintComponent, severity)
+                    self.add(to_rdflib(r["this"]), path_node, None, prop, component, severity)
             elif p == SH.hasValue:
                 rows = self.select(f"SELECT ?this WHERE {{ {focus} FILTER NOT EXISTS {{ ?this {path} {_sparql_term(o)} }} }}")
                 for r in rows:
