@@ -57,7 +57,7 @@ def ENDPOINT_OPTION(command):  # noqa: N802 — used as a decorator like the cli
 
 
 def _answer(text: str, fmt: str, timeout: float, max_rows: int, substitutions=None, endpoint: str | None = None,
-            merge_graph: str | None = None) -> str:
+            merge_graph: str | None = None, store=None) -> str:
     limits = guard.Limits(seconds=timeout, rows=max_rows)
     results_format = "json" if fmt == "table" else fmt
     if endpoint:
@@ -68,7 +68,7 @@ def _answer(text: str, fmt: str, timeout: float, max_rows: int, substitutions=No
             prepared(text, substitutions), accept=f"{RESULTS_MEDIA[results_format]}, application/n-triples;q=0.9")
         form = "graph" if media in GRAPH_MEDIA else "solutions"
         return render(guard.Answer(form, results_format, media, iter([data])), fmt)
-    store = open_store(fresh_trig())
+    store = store if store is not None else open_store(fresh_trig())
     return render(guard.run(store, text, results_format, "ntriples", limits, substitutions), fmt)
 
 
@@ -108,24 +108,24 @@ def run_command(name: str, params: tuple[str, ...], fmt: str, timeout: float, ma
     """Run the query NAME on the built graph."""
     query = find(name)
     substitutions = bindings(query, _parse_params(params))  # a wrong parameter is reported before any graph is read
+    store = None if endpoint else open_store(fresh_trig())  # opened once: the answer, then the note below
     try:
-        click.echo(_answer(query.text, fmt, timeout, max_rows, substitutions, endpoint, merge_graph))
+        click.echo(_answer(query.text, fmt, timeout, max_rows, substitutions, endpoint, merge_graph, store))
     except guard.QueryRefused:
         raise
     except UserError as exc:  # a syntax error in a catalogue file names the file
         raise UserError(f"{paths.shown(query.path)}: {exc}") from None
-    if not endpoint:
+    if store is not None:
         given = _parse_params(params)
         for param in query.params:
             if param.type == "iri" and param.name in given:
-                _warn_if_unknown(param.name, substitutions[ox.Variable(param.name)].value)
+                _warn_if_unknown(store, param.name, substitutions[ox.Variable(param.name)].value)
 
 
-def _warn_if_unknown(name: str, iri: str) -> None:
+def _warn_if_unknown(store, name: str, iri: str) -> None:
     """A typo in an IRI parameter gives an empty table, as SPARQL should: say so, and what it may have meant."""
     import difflib
 
-    store = open_store(fresh_trig())
     if next(store.quads_for_pattern(ox.NamedNode(iri), None, None), None) is not None:
         return
     folder = iri.rsplit("/", 1)[0] + "/"
