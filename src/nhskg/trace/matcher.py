@@ -156,7 +156,8 @@ class Tracer:
         # 100 − "not satisfied" is "satisfied" (very or quite), but 100 − "not involved" is "involved or not
         # sure": a complement stands for the other side only when the question had no neutral answer
         undecided = {(f.survey, f.question) for iri, f in index.items() if iri in self.neutral}
-        self.binary = {iri for iri, f in index.items() if (f.survey, f.question) not in undecided}
+        # findings of questions with no neutral answer: their complement is the other side
+        self.sided = {iri for iri, f in index.items() if (f.survey, f.question) not in undecided}
         # every polar notion the finding's sources use of it: "not able to shape", curated as standing for
         # "not involved", makes "able" a way of saying this finding
         self.notions = {iri: set(self.polarity[iri]) | {n for e in f.evidence for n in polarity(e.exact)}
@@ -258,7 +259,7 @@ class Tracer:
                     continue
                 # 100 − "not involved" is "involved or not sure" when "not sure" was an answer
                 negates_finding = all(claim[n] < 0 for n in set(claim) & set(self.polarity[iri]))
-                complement_fits = negates_finding or iri in self.binary
+                complement_fits = negates_finding or iri in self.sided
                 complement = Decimal(100) - info.value
                 fit = judge_fit(figure, complement)
                 if fit in USABLE_FITS and complement_fits:
