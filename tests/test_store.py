@@ -56,6 +56,17 @@ def test_a_store_is_replaced_whole_and_leaves_no_temporary_folder(dist):
     assert current_store(dist / "nhskg.trig") is not None
 
 
+def test_a_blank_node_is_one_node_in_its_named_graphs_and_in_the_merge(tmp_path):
+    trig = tmp_path / "nhskg.trig"
+    trig.write_text('<urn:g1> { _:b <urn:p> "x" . <urn:s> <urn:q> _:b . }\n<urn:g2> { _:b <urn:p> "x" . }\n', encoding="utf-8")
+    store = ox.Store.read_only(str(write_store(trig, tmp_path / "store")))
+    merged = "SELECT ?s WHERE { <urn:s> <urn:q> ?b . ?b <urn:p> ?o }"
+    assert len(list(store.query(merged))) == 1  # the merge joins through the blank node
+    in_graphs = "SELECT ?g WHERE { GRAPH ?g { ?b <urn:p> ?o } ?b <urn:p> ?o . <urn:s> <urn:q> ?b }"
+    assert {r["g"].value for r in store.query(in_graphs)} == {"urn:g1", "urn:g2"}
+    assert len(store) == 5  # three named-graph quads, and two merged triples (the one in both graphs once)
+
+
 def test_the_engine_is_chosen_by_the_caller(dist):
     from nhskg.query import store as store_module
 
