@@ -81,12 +81,23 @@ def _article() -> str:
 # ---------------------------------------------------------------- worker: one engine, one graph, one process
 
 
-def worker(engine: str, trig: Path, store_dir: Path, runs: int, budget: float) -> dict:
+class _OverTime(Exception):
+    """A query still running at the time limit (rdflib: pure Python, so an alarm can stop it)."""
+
+
+def _alarm(signum, frame):
+    raise _OverTime
+
+
+def worker(engine: str, trig: Path, store_dir: Path, runs: int, budget: float, limit: float = 0,
+           only: frozenset = frozenset()) -> dict:
+    import signal
+
     import pyoxigraph as ox
 
     from nhskg.catalogue import bindings, catalogue
 
-    queries = {name: q for name, q in catalogue().items() if q.kind == "query"}
+    queries = {name: q for name, q in catalogue().items() if q.kind == "query" and (not only or name in only)}
     base_rss = _current_rss_mb()
     out: dict = {"engine": engine, "queries": {}}
     start = time.perf_counter()
@@ -104,7 +115,13 @@ def worker(engine: str, trig: Path, store_dir: Path, runs: int, budget: float) -
 
         def run(q):
             subs = {k.value: to_rdflib(v) for k, v in bindings(q, {}).items()}
-            return sum(1 for _ in ds.query(q.text, initBindings=subs))
+            if limit:  # a query over the limit is recorded as "over LIMIT", a lower bound for the ratio
+                signal.signal(signal.SIGALRM, _alarm)
+                signal.setitimer(signal.ITIMER_REAL, limit)
+            try:
+                return sum(1 for _ in ds.query(q.text, initBindings=subs))
+            finally:
+                signal.setitimer(signal.ITIMER_REAL, 0)
         store = None
     else:
         from nhskg.query.store import load_store, open_store, run_query
@@ -131,6 +148,9 @@ def worker(engine: str, trig: Path, store_dir: Path, runs: int, budget: float) -
                     times.append(elapsed)
                 if sum(times) + (elapsed if warm and i == 0 else 0) > budget and times:
                     break  # a slow query: fewer runs, said in the table by n
+        except _OverTime:
+            error = f"over {limit:g} s: stopped"
+            times = [limit]
         except Exception as exc:  # noqa: BLE001 — a failing query is a figure of the benchmark
             error = f"{type(exc).__name__}: {str(exc).splitlines()[0][:80] if str(exc) else ''}"
         out["queries"][name] = {"times": times, "rows": rows, "error": error}
@@ -277,7 +297,12 @@ def table(size_label: str, triples: int, results: dict) -> str:
                          + ("" if len(q["times"]) > 2 else f" (n={len(q['times'])})"))
         r = [_ratio(values.get("rdflib") if not isinstance(values.get("rdflib"), str) else None,
                     values.get(e) if not isinstance(values.get(e), str) else None) for e in ("memory", "disk")]
-        rows = {results[e]["queries"][name]["rows"] for e in engines if not results[e]["queries"][name]["error"]}
+        over = "rdflib" in engines and (results["rdflib"]["queries"][name]["error"] or "").startswith("over ")
+        if over:  # rdflib stopped at the limit: the ratio is at least limit / engine
+            r = [("≥" + _ratio(results["rdflib"]["queries"][name]["times"][0], values.get(e)))
+                 if isinstance(values.get(e), float) else "—" for e in ("memory", "disk")]
+        rows = {results[e]["queries"][name]["rows"] for e in engines if results[e]["queries"][name]["rows"] is not None
+                and not results[e]["queries"][name]["error"]}
         lines.append(f"| {name} (rows {'/'.join(map(str, sorted(rows)))}) | " + " | ".join(cells) + " | "
                      + " | ".join(r) + " |")
     row("trace: read index by SPARQL", {e: results[e].get("trace_index") for e in engines})
@@ -297,6 +322,12 @@ def main() -> None:
     parser.add_argument("--budget", type=float, default=30.0, help="Seconds one query may take over all its runs.")
     parser.add_argument("--engines", default=",".join(ENGINES))
     parser.add_argument("--no-validate", action="store_true", help="Do not time the validation.")
+    parser.add_argument("--rdflib-limit", type=float, default=600.0,
+                        help="Seconds an rdflib query may run before it is stopped and shown as a lower bound (0: none).")
+    parser.add_argument("--queries", default="", help="Comma-separated catalogue query names (default: all).")
+    parser.add_argument("--reuse-store", action="store_true",
+                        help="Use the scaled TriG, and its current on-disk store and trace index, as they are (not "
+                             "rebuilt after a rebuild of dist/, so no build time is shown).")
     parser.add_argument("--worker", nargs=3, metavar=("ENGINE", "TRIG", "STORE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
@@ -307,7 +338,8 @@ def main() -> None:
         if engine == "validate":
             print(json.dumps(validate_worker(Path(trig))))
             return
-        print(json.dumps(worker(engine, Path(trig), Path(store), args.runs, args.budget)))
+        only = frozenset(filter(None, args.queries.split(",")))
+        print(json.dumps(worker(engine, Path(trig), Path(store), args.runs, args.budget, args.rdflib_limit, only)))
         return
 
     from nhskg import paths
@@ -326,7 +358,7 @@ def main() -> None:
         folder = paths.BENCH_DIR / f"x{copies}"
         folder.mkdir(exist_ok=True)
         trig = folder / "nhskg.trig"
-        if not trig.exists() or trig.stat().st_mtime < base.stat().st_mtime:
+        if not trig.exists() or (trig.stat().st_mtime < base.stat().st_mtime and not args.reuse_store):
             t0 = time.perf_counter()
             scale_graphs.write_scaled(base, copies, trig)
             print(f"{label}: wrote {copies} copies in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
@@ -337,7 +369,12 @@ def main() -> None:
         estimate = copies * BASE_TRIPLES
         skipped = {engine: why for engine, (limit, why) in SKIP.items() if engine in engines and estimate > limit}
         builds = {}
-        if "disk" in engines:  # the store, then the trace index from it, as `nhskg build` writes them
+        from nhskg.query.store import current_store
+        from nhskg.trace.index import materialised_index
+
+        if "disk" in engines and args.reuse_store and current_store(trig) and materialised_index(trig) is not None:
+            print(f"{label}: reusing the current on-disk store and trace index (--reuse-store)", file=sys.stderr)
+        elif "disk" in engines:  # the store, then the trace index from it, as `nhskg build` writes them
             print(f"{label}: building the on-disk store and the trace index …", file=sys.stderr)
             builds = _spawn("--worker", "build", str(trig), str(paths.store_dir(folder)))  # keeps this process small
             if "failed" in builds:
@@ -346,8 +383,8 @@ def main() -> None:
             if engine in skipped:
                 continue
             print(f"{label}: {engine} …", file=sys.stderr)
-            results[engine] = _spawn("--runs", str(args.runs), "--budget", str(args.budget),
-                                     "--worker", engine, str(trig), str(paths.store_dir(folder)))
+            results[engine] = _spawn("--runs", str(args.runs), "--budget", str(args.budget), "--rdflib-limit",
+                                     str(args.rdflib_limit), "--queries", args.queries, "--worker", engine, str(trig), str(paths.store_dir(folder)))
             if engine == "disk" and "failed" not in results[engine]:
                 results[engine].update(builds)
             if "failed" in results[engine]:
