@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import httpx
@@ -133,6 +134,39 @@ def test_nhskg_serve_answers_concurrent_requests_from_the_on_disk_store(tmp_path
         with ThreadPoolExecutor(12) as pool:
             answers = list(pool.map(ask, range(96)))
         assert answers == [(200, True)] * 96
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+@pytest.mark.parametrize("engine", ["disk", "memory"])
+def test_nhskg_serve_takes_up_a_rebuild_without_a_restart(tmp_path, engine):
+    from live_server import project_copy, start_server
+
+    root = project_copy(tmp_path)
+    process, base = start_server(root, "--store", engine)
+    trig = root / "dist" / "nhskg.trig"
+    ask = "ASK { GRAPH <urn:nhskg:test:rebuilt> { <urn:a> <urn:b> <urn:c> } }"
+
+    def answer() -> bool:
+        r = httpx.get(base + "/sparql", params={"query": ask}, headers={"Accept": "application/sparql-results+json"},
+                      timeout=60)
+        assert r.status_code == 200, r.text
+        return r.json()["boolean"]
+
+    try:
+        assert answer() is False
+        rebuilt = trig.read_bytes() + b"\n<urn:nhskg:test:rebuilt> { <urn:a> <urn:b> <urn:c> . }\n"
+        staged = trig.with_name(".rebuilt.trig")
+        staged.write_bytes(rebuilt)
+        staged.replace(trig)  # as the build writes it: whole, then the store from it
+        if engine == "disk":
+            assert answer() is False  # the TriG is new but its store not yet: the old store keeps answering
+            write_store(trig, paths.store_dir(trig.parent))
+        deadline = time.monotonic() + 60
+        while not answer():
+            assert time.monotonic() < deadline, "the server never took up the rebuilt graph"
+            time.sleep(0.5)
     finally:
         process.terminate()
         process.wait(timeout=30)

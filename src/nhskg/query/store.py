@@ -17,6 +17,10 @@ The store never builds: whoever opens it passes the file, and the command layer 
 
 from __future__ import annotations
 
+import contextlib
+import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -48,6 +52,60 @@ def open_store(trig: Path, engine: str = "disk") -> ox.Store:
         except (OSError, RuntimeError):  # RocksDB reports corruption as RuntimeError
             pass  # unreadable (another RocksDB, a broken copy): the TriG is the truth
     return load_store(trig)
+
+
+class ReopeningStore:
+    """The store of ``trig`` for a process that lives across rebuilds (``nhskg serve``).
+
+    ``current()`` answers the store opened last. At most every ``every`` seconds it looks at the TriG (a
+    ``stat``); once a rebuild has replaced it — and, for the on-disk engine, once the new store beside it is
+    current, since the build writes the TriG first — it opens the new one in a background thread and swaps it
+    in whole, so no request waits for a load or sees a half-built dataset. ``generation`` counts the swaps.
+    ``hold``: a context held while opening (the server's ``guard.GATE.reading``: no fork while a thread of
+    this process is inside the store library)."""
+
+    def __init__(self, trig: Path, engine: str = "auto", every: float = 2.0,
+                 hold: Callable[[], contextlib.AbstractContextManager] = contextlib.nullcontext):
+        self.trig, self.engine, self.every, self.hold = trig, engine, every, hold
+        self._seen = _signature(trig)
+        self.store = open_store(trig, engine)
+        self.generation = 0
+        self._checked = time.monotonic()
+        self._opening: threading.Thread | None = None
+        self._lock = threading.Lock()
+
+    def current(self) -> ox.Store:
+        """The newest store opened (starting a reopen when the TriG was rebuilt since)."""
+        now = time.monotonic()
+        if now - self._checked >= self.every:
+            with self._lock:
+                self._checked = now
+                if self._opening is None or not self._opening.is_alive():
+                    signature = _signature(self.trig)
+                    if signature != self._seen and signature is not None and self._ready():
+                        self._opening = threading.Thread(target=self._reopen, args=(signature,), daemon=True)
+                        self._opening.start()
+        return self.store
+
+    def _ready(self) -> bool:
+        on_disk = self.engine == "disk" or (self.engine == "auto" and self.trig.stat().st_size > MEMORY_UP_TO_BYTES)
+        return not on_disk or current_store(self.trig) is not None
+
+    def _reopen(self, signature) -> None:
+        try:
+            with self.hold():
+                store = open_store(self.trig, self.engine)
+        except Exception:  # noqa: BLE001 — a rebuild caught half-way: keep serving the old store, try again later
+            return
+        self.store, self._seen, self.generation = store, signature, self.generation + 1
+
+
+def _signature(trig: Path) -> tuple[int, int] | None:
+    try:
+        stat = trig.stat()
+    except OSError:
+        return None
+    return stat.st_size, stat.st_mtime_ns
 
 
 def open_endpoint(url: str, timeout: float = 60.0, merge_graph: str | None = None):

@@ -41,6 +41,7 @@ from .. import catalogue, paths
 from ..errors import UserError
 from ..iris import BASE, PREFIXES, expand_iri
 from ..query import guard
+from ..query.store import ReopeningStore
 from . import pages, resources, service
 
 RESULT_TYPES = {"application/sparql-results+json": "json", "application/json": "json",
@@ -69,10 +70,11 @@ def negotiate(accept: str | None, offered: dict[str, str], default: str) -> str 
     return offered[best] if best else None
 
 
-def create_app(store: ox.Store, dist_dir: Path, limits: guard.Limits | None = None) -> Starlette:
-    """The app serving ``store`` (the built graph) and the files of ``dist_dir``."""
+def create_app(store: ox.Store | ReopeningStore, dist_dir: Path, limits: guard.Limits | None = None) -> Starlette:
+    """The app serving ``store`` (the built graph; a ``ReopeningStore`` follows rebuilds) and the files of
+    ``dist_dir``."""
     limits = limits or guard.Limits()
-    renderer = pages.Renderer(store, dist_dir)
+    state = _Served(store, dist_dir)
 
     def reading(function, *args):
         """``function(*args)`` as a store read of this process (see ``guard.GATE``), in a worker thread."""
@@ -112,7 +114,7 @@ def create_app(store: ox.Store, dist_dir: Path, limits: guard.Limits | None = No
             return _error(400, "give exactly one query parameter")
         if text is None:
             graph_format = negotiate(request.headers.get("accept"), GRAPH_TYPES, "turtle") or "turtle"
-            described = await reading(service.description, store, str(request.url_for("sparql")), graph_format)
+            described = await reading(service.description, state.store, str(request.url_for("sparql")), graph_format)
             return Response(described,
                             media_type=_media(graph_format))
         if len(text.encode()) > MAX_QUERY_BYTES:
@@ -145,7 +147,7 @@ def create_app(store: ox.Store, dist_dir: Path, limits: guard.Limits | None = No
         try:
             default_graph, named_graphs = _dataset(params)
             result = await _while_connected(request, lambda cancel: guard.run(
-                store, text, results_format or "json", graph_format or "turtle", limits, substitutions,
+                state.store, text, results_format or "json", graph_format or "turtle", limits, substitutions,
                 default_graph, named_graphs, cancel))
         except guard.QueryRefused as exc:
             return _error(exc.status, str(exc))
@@ -169,7 +171,7 @@ def create_app(store: ox.Store, dist_dir: Path, limits: guard.Limits | None = No
             return False
         try:
             with guard.GATE.reading():
-                return resources.exists(store, iri)
+                return resources.exists(state.store, iri)
         except ValueError:  # Oxigraph's IRI check is stricter (bad percent-encoding, NUL)
             return False
 
@@ -195,8 +197,8 @@ def create_app(store: ox.Store, dist_dir: Path, limits: guard.Limits | None = No
                                                        ((".ttl", "text/turtle"), (".jsonld", "application/ld+json"),
                                                         (".nt", "application/n-triples")))}
         if fmt == "html":
-            return _html(await reading(renderer.resource, iri), headers)
-        triples = await reading(resources.description, store, iri)
+            return _html(await reading(state.renderer.resource, iri), headers)
+        triples = await reading(resources.description, state.store, iri)
         data = ox.serialize(triples, format=guard.GRAPH_FORMATS[fmt], prefixes=PREFIXES if fmt == "turtle" else None)
         return Response(data, media_type=_media(fmt), headers=headers)
 
@@ -212,7 +214,7 @@ def create_app(store: ox.Store, dist_dir: Path, limits: guard.Limits | None = No
             triples = ox.parse(path=str(paths.ONTOLOGY), format=ox.RdfFormat.TURTLE)
             return Response(ox.serialize(triples, format=guard.GRAPH_FORMATS[fmt]), media_type=_media(fmt),
                             headers={"Vary": "Accept"})
-        return _html(await reading(renderer.ontology), {"Vary": "Accept"})
+        return _html(await reading(state.renderer.ontology), {"Vary": "Accept"})
 
     async def term(request: Request) -> Response:
         if not known(BASE + "def/" + request.path_params["term"]):
@@ -244,30 +246,30 @@ def create_app(store: ox.Store, dist_dir: Path, limits: guard.Limits | None = No
         if len(text) > 2_000_000:
             return _error(413, "the text is over 2,000,000 characters: trace it with `nhskg trace --file`")
         try:
-            result = await reading(renderer.trace_json, text, form.get("url"), form.get("date"))
+            result = await reading(state.renderer.trace_json, text, form.get("url"), form.get("date"))
         except UserError as exc:  # a malformed url or date: the user's to fix
             return _error(400, str(exc))
         return JSONResponse(result)
 
     async def trace_page(request: Request) -> Response:
         text = request.query_params.get("text")
-        return _html(await reading(renderer.trace_page, text))
+        return _html(await reading(state.renderer.trace_page, text))
 
     async def page(request: Request) -> Response:
         name = request.path_params.get("name", "home")
-        if name not in renderer.PAGES:
+        if name not in state.renderer.PAGES:
             raise HTTPException(404, f"no page called /{name}")
-        return _html(await reading(renderer.PAGES[name]))
+        return _html(await reading(state.renderer.PAGES[name]))
 
     async def topic_chart(request: Request) -> Response:
-        svg = await reading(renderer.topic_chart, request.path_params["slug"])
+        svg = await reading(state.renderer.topic_chart, request.path_params["slug"])
         if svg is None:
             raise HTTPException(404, "no such topic")
         return Response(svg, media_type="image/svg+xml")
 
     async def not_found(request: Request, exc: HTTPException) -> Response:
         if "text/html" in request.headers.get("accept", ""):
-            return _html(renderer.error(exc.status_code, exc.detail), status=exc.status_code)
+            return _html(state.renderer.error(exc.status_code, exc.detail), status=exc.status_code)
         return PlainTextResponse(f"{exc.status_code}: {exc.detail}\n", status_code=exc.status_code)
 
     async def server_error(request: Request, exc: Exception) -> Response:
@@ -282,9 +284,38 @@ def create_app(store: ox.Store, dist_dir: Path, limits: guard.Limits | None = No
         Route("/charts/topic/{slug}.svg", topic_chart), Route("/{name}", page),
         Mount("/static", StaticFiles(directory=pages.STATIC_DIR), name="static"),
     ]
-    middleware = [Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET"])]
+    middleware = [Middleware(_Follow, served=state), Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET"])]
     return Starlette(routes=routes, middleware=middleware,
                      exception_handlers={HTTPException: not_found, 500: server_error})
+
+
+class _Served:
+    """The store a request reads and the renderer over it, renewed together when a rebuild is swapped in."""
+
+    def __init__(self, source: ox.Store | ReopeningStore, dist_dir: Path):
+        self.source, self.dist_dir = source, dist_dir
+        self.store = source.current() if isinstance(source, ReopeningStore) else source
+        self.renderer = pages.Renderer(self.store, dist_dir)
+
+    def follow(self) -> None:
+        if isinstance(self.source, ReopeningStore):
+            store = self.source.current()
+            if store is not self.store:  # a rebuild: its counts and trace index go with the new store
+                with guard.GATE.reading():
+                    renderer = pages.Renderer(store, self.dist_dir)
+                self.store, self.renderer = store, renderer
+
+
+class _Follow:
+    """ASGI middleware: each request first takes up a rebuilt store, if one was opened since."""
+
+    def __init__(self, app, served: _Served):
+        self.app, self.served = app, served
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http":
+            self.served.follow()
+        await self.app(scope, receive, send)
 
 
 def _dataset(params) -> tuple[list | None, list | None]:

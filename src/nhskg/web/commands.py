@@ -8,7 +8,7 @@ import click
 
 from .. import paths
 from ..query import guard
-from ..query.store import open_store
+from ..query.store import ReopeningStore, open_store
 from ..release.freshness import fresh_trig
 
 
@@ -27,7 +27,8 @@ def serve_command(host: str, port: int, timeout: float, max_rows: int, engine: s
 
     from .app import create_app
 
-    store = open_store(fresh_trig(), engine)
+    # a later `nhskg build` is taken up without a restart
+    store = ReopeningStore(fresh_trig(), engine, hold=guard.GATE.reading)
     app = create_app(store, paths.DIST_DIR, guard.Limits(seconds=timeout, rows=max_rows))
     click.echo(f"nhskg: serving {paths.shown(paths.DIST_DIR)} at http://{host}:{port}/ "
                f"(SPARQL endpoint http://{host}:{port}/sparql); Ctrl-C stops", err=True)
