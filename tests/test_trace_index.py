@@ -109,6 +109,29 @@ def test_the_index_is_written_atomically(release, monkeypatch):
     assert materialised_index(trig) is not None
 
 
+def test_the_server_reads_the_file_when_current_and_else_its_own_store(release, tmp_path, monkeypatch):
+    """``nhskg serve``'s /trace takes the index as ``nhskg trace`` does: the file when it is of the TriG, else
+    the server's store by SPARQL (never another store opened beside it)."""
+    from nhskg.web.pages import Renderer
+
+    store = load_store(release / "nhskg.trig")
+    expected = load_index(store)
+
+    def no_sparql(store):
+        raise AssertionError("read the graph although the index file is current")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(trace_index_module, "load_index", no_sparql)
+        assert Renderer(store, release).tracer().index == expected
+
+    def no_other_store(*args):
+        raise AssertionError("opened another store than the server's")
+
+    shutil.copy2(release / "nhskg.trig", tmp_path / "nhskg.trig")  # no index file beside it
+    monkeypatch.setattr(trace_index_module, "open_store", no_other_store)
+    assert Renderer(store, tmp_path).tracer().index == expected
+
+
 def test_fields_shared_by_a_survey_or_document_are_written_once_and_a_differing_one_kept(built):
     """Format 3 writes a survey's and a document's fields on their own lines; a finding or evidence span whose
     own differ (two labels of one survey, say, read in another order) keeps its own, so any index round-trips."""

@@ -103,10 +103,12 @@ class Renderer:
     def tracer(self):
         with self._lock:
             if self._tracer is None:
-                from ..trace.index import load_index
+                from ..trace.index import index_for
                 from ..trace.matcher import Tracer
 
-                self._tracer = Tracer(load_index(self.store))
+                # as `nhskg trace` reads it: the file the build wrote beside the TriG when it is of that TriG
+                # (a read of seconds by SPARQL at a million triples), else this store by SPARQL
+                self._tracer = Tracer(index_for(paths.dist_file(paths.TRIG, self.dist_dir), self.store))
             return self._tracer
 
     def trace_json(self, text: str, url: str | None = None, date: str | None = None) -> dict:
