@@ -21,6 +21,7 @@ from decimal import Decimal
 from itertools import chain
 
 from ..figures import Figure, find_changes, find_figures, judge_fit
+from ..trace_index import collector_paused
 from .candidates import Candidates
 from .identity import (
     SurveyFacts,
@@ -160,6 +161,10 @@ class Tracer:
         """Read ``index`` once: each finding's words, polarity and parties, and (``prefilter``) the word
         postings that let a figure be scored against the findings that could match it (``Candidates``)
         rather than against all: the matches are the same either way."""
+        with collector_paused():  # a few objects for every finding, and no cycles among them
+            self._read(index, prefilter)
+
+    def _read(self, index: dict[str, FindingInfo], prefilter: bool) -> None:
         self.index = index
         self.prefilter = prefilter
         # a text's tokens and polarity, once per distinct text: findings of one sentence, one survey or one

@@ -6,6 +6,7 @@ The same renderer serves the live site (``app``) and the static site (``site``):
 
 from __future__ import annotations
 
+import gc
 import tempfile
 import threading
 from pathlib import Path
@@ -109,6 +110,9 @@ class Renderer:
                 # as `nhskg trace` reads it: the file the build wrote beside the TriG when it is of that TriG
                 # (a read of seconds by SPARQL at a million triples), else this store by SPARQL
                 self._tracer = Tracer(index_for(paths.dist_file(paths.TRIG, self.dist_dir), self.store))
+                # they live as long as the server: out of the collector's sight, since each of its full passes
+                # over their references takes a second at ten million triples (made once a process)
+                gc.freeze()
             return self._tracer
 
     def trace_json(self, text: str, url: str | None = None, date: str | None = None) -> dict:
