@@ -21,6 +21,10 @@ their weights sum to less than the least context any finding needs (``MIN_CONTEX
 that holds none of the other, *essential*, words cannot reach it (the max-score rule of search engines), so
 only the findings in the postings of an essential word are counted — rare words have short postings — and
 each is kept when its essential words and all the light ones together could reach its least context.
+
+Each candidate also carries the most it could score (that context, its best verdict and the bonus; 1 for a
+finding about the survey itself): ``ranked`` orders them by it, and the matcher stops once three matches
+score more than the next bound, since only the first three are reported (the verdict is the first's).
 """
 
 from __future__ import annotations
@@ -29,7 +33,13 @@ from decimal import Decimal
 
 from ..figures import Figure, judge_fit
 from ..trace_index import FindingInfo
-from .scoring import MIN_CONTEXT_ESTABLISHED, NUMERIC_SCORE, USABLE_FITS, least_context
+from .scoring import (
+    MIN_CONTEXT_ESTABLISHED,
+    NUMERIC_SCORE,
+    USABLE_FITS,
+    least_context,
+    most_score,
+)
 
 #: the same sums added in another order differ in their last bits: a margin keeps the filter a superset
 SLACK = 1e-9
@@ -65,8 +75,21 @@ class Candidates:
                sample: bool) -> list[str]:
         """The IRIs, in index order, of every finding that could be reported for ``figure``: of a unit in
         ``kinds``, with the window ``weighed`` (``Tracer._weigh``); ``sample``: the figure is a sample size."""
+        return [self.iris[at] for at in sorted(self._bounds(figure, kinds, weighed, sample))]
+
+    def ranked(self, figure: Figure, kinds: set[str], weighed: tuple[dict[str, float], float],
+               sample: bool) -> list[tuple[float, str]]:
+        """``select``'s findings with the most each could score (``score`` bounded), highest first, then in
+        index order: once three matches score more than a finding's bound, neither it nor any after it can
+        be among the three reported."""
+        bounds = self._bounds(figure, kinds, weighed, sample)
+        return [(bound, self.iris[at]) for at, bound in sorted(bounds.items(), key=lambda item: (-item[1], item[0]))]
+
+    def _bounds(self, figure: Figure, kinds: set[str], weighed: tuple[dict[str, float], float],
+                sample: bool) -> dict[int, float]:
+        """Each finding that could be reported (by position) and the most it could score."""
         weights, total = weighed
-        found: set[int] = set()
+        found: dict[int, float] = {}
         if total > 0:
             essential, set_aside = _essential(weights, total)
             held: dict[int, float] = {}  # each finding holding an essential word: their weight
@@ -76,21 +99,23 @@ class Candidates:
                     weight = weights[word]
                     for at in postings.get(word, ()):
                         held[at] = held.get(at, 0.0) + weight
-            need: dict[tuple[str, Decimal], float] = {}
+            best: dict[tuple[str, Decimal], float] = {}
             for at, weight in held.items():
                 key = self._units[at], self._values[at]
-                if key not in need:
-                    need[key] = least_context(best_numeric(figure, key[1], key[0])) - SLACK
+                if key not in best:
+                    best[key] = best_numeric(figure, key[1], key[0])
                 # the most of the window the finding can explain: its essential words and every light one
-                if (weight + set_aside) / total >= need[key]:
-                    found.add(at)
+                most = (weight + set_aside) / total
+                if most >= least_context(best[key]) - SLACK:
+                    found[at] = most_score(min(1.0, most + SLACK), best[key]) + SLACK
         for unit in kinds:
+            # about the survey itself: a rule may set the context whatever the words, so no bound but 1
             for value, ats in self._about.get(unit, {}).items():
                 if value == figure.value or judge_fit(figure, value) in USABLE_FITS:
-                    found.update(ats)
+                    found.update(dict.fromkeys(ats, 1.0 + SLACK))
             if sample:
-                found.update(self._responses.get(unit, ()))
-        return [self.iris[at] for at in sorted(found)]
+                found.update(dict.fromkeys(self._responses.get(unit, ()), 1.0 + SLACK))
+        return found
 
 
 def _essential(weights: dict[str, float], total: float) -> tuple[list[str], float]:

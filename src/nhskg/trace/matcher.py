@@ -11,6 +11,7 @@ context a figure is ``no-match``, however well its number happens to agree.
 from __future__ import annotations
 
 import bisect
+import heapq
 import math
 import re
 import sys
@@ -266,8 +267,10 @@ class Tracer:
         kinds = self._kind(figure, text)
         sample_size = is_sample_size(figure, clause)
         # the findings that could be reported (``Candidates``: exact), or, without the filter, every one
-        candidates = self.candidates.select(figure, kinds, window_weights, sample_size) \
-            if self.candidates is not None else self.index
+        # highest bound first (``Candidates.ranked``), or, without the filter, every one with no bound
+        candidates = self.candidates.ranked(figure, kinds, window_weights, sample_size) \
+            if self.candidates is not None else [(math.inf, iri) for iri in self.index]
+        top: list[float] = []  # the three highest scores reported so far (a heap: the third highest first)
         precise = figure.decimal_places
         # what depends only on the figure and the finding's parties, survey or value, worked out once each
         credits_others: dict[frozenset[str], bool] = {}
@@ -275,7 +278,9 @@ class Tracer:
         credits_survey: dict[str, bool] = {}
         fits: dict[Decimal, str] = {}
         matches = []
-        for iri in candidates:
+        for bound, iri in candidates:
+            if len(top) == 3 and round(bound, 3) < top[0]:
+                break  # three matches already score more than this one (or any after it) could: it is not reported
             info = self.index[iri]
             if info.unit not in kinds:
                 continue
@@ -349,6 +354,9 @@ class Tracer:
                     numeric != "contradicts" or context >= MIN_CONTEXT_TO_CONTRADICT):
                 matches.append(Match(info, round(scored, 3), round(context, 3), numeric, arithmetic,
                                      identity.reasons if established else [], identity.notes))
+                heapq.heappush(top, matches[-1].score)
+                if len(top) > 3:
+                    heapq.heappop(top)
         # equal scores: the finding whose own answer the clause says ("fully involved", not "not involved")
         said = set(tokens(clause))
         overlaps: dict[frozenset[str], int] = {}  # one option's words, shared by many findings: counted once

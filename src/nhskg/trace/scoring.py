@@ -28,6 +28,11 @@ def score(context: float, numeric: str, named: bool) -> float:
     return min(1.0, CONTEXT_WEIGHT * context + NUMBER_WEIGHT * NUMERIC_SCORE[numeric] + (NAME_BONUS if named else 0.0))
 
 
+def most_score(context: float, best_numeric: float) -> float:
+    """The most a match with at most ``context`` and a number scoring at most ``best_numeric`` could score."""
+    return min(1.0, CONTEXT_WEIGHT * context + NUMBER_WEIGHT * best_numeric + NAME_BONUS)
+
+
 def least_context(best_numeric: float) -> float:
     """The least context with which a match whose number scores at most ``best_numeric`` could be reported:
     below it, no bonus lifts the score to ``MIN_SCORE``, or the context is under every threshold."""
