@@ -99,15 +99,18 @@ class Candidates:
                     weight = weights[word]
                     for at in postings.get(word, ()):
                         held[at] = held.get(at, 0.0) + weight
-            best: dict[tuple[str, Decimal], float] = {}
+            # by unit and value: the best verdict, and the least context with which it could be reported
+            bounds: dict[tuple[str, Decimal], tuple[float, float]] = {}
             for at, weight in held.items():
                 key = self._units[at], self._values[at]
-                if key not in best:
-                    best[key] = best_numeric(figure, key[1], key[0])
+                if key not in bounds:
+                    best = best_numeric(figure, key[1], key[0])
+                    bounds[key] = best, least_context(best) - SLACK
+                best, need = bounds[key]
                 # the most of the window the finding can explain: its essential words and every light one
                 most = (weight + set_aside) / total
-                if most >= least_context(best[key]) - SLACK:
-                    found[at] = most_score(min(1.0, most + SLACK), best[key]) + SLACK
+                if most >= need:
+                    found[at] = most_score(min(1.0, most + SLACK), best) + SLACK
         for unit in kinds:
             # about the survey itself: a rule may set the context whatever the words, so no bound but 1
             for value, ats in self._about.get(unit, {}).items():
