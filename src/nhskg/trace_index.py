@@ -274,6 +274,11 @@ def collector_paused():
         yield
     finally:
         if enabled:
+            if not gc.get_freeze_count():
+                # what was made goes to the oldest generation at once (frozen, then thawed there: no pass over
+                # it); enabled as they are, the young objects would all be examined at the next allocation
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
 
 
