@@ -29,6 +29,7 @@ score more than the next bound, since only the first three are reported (the ver
 
 from __future__ import annotations
 
+from collections import defaultdict
 from decimal import Decimal
 
 from ..figures import Figure, judge_fit
@@ -52,15 +53,16 @@ class Candidates:
 
     def __init__(self, index: dict[str, FindingInfo], bags: dict[str, frozenset[str]]):
         self.iris = list(index)
-        self._bags = [bags[iri] for iri in self.iris]
         self._units = [index[iri].unit for iri in self.iris]
         self._values = [index[iri].value for iri in self.iris]
         #: by unit, each word: the findings (by position) whose bag holds it
         self.postings: dict[str, dict[str, list[int]]] = {}
-        for at, bag in enumerate(self._bags):
-            postings = self.postings.setdefault(self._units[at], {})
-            for word in bag:
-                postings.setdefault(word, []).append(at)
+        for at, iri in enumerate(self.iris):
+            if self._units[at] not in self.postings:
+                self.postings[self._units[at]] = defaultdict(list)
+            postings = self.postings[self._units[at]]
+            for word in bags[iri]:
+                postings[word].append(at)
         # the survey rules turn on the value and the sentence, not on the words: by unit, then by value
         self._about: dict[str, dict[Decimal, list[int]]] = {}
         self._responses: dict[str, list[int]] = {}
