@@ -8,6 +8,7 @@ Byte-identical rebuilds: ``tests/test_outputs.py``.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 
@@ -106,3 +107,49 @@ def test_the_index_is_written_atomically(release, monkeypatch):
     assert (index_file.read_bytes(), stamp_file.read_bytes()) == before
     assert not [p.name for p in release.iterdir() if p.name.startswith(".")]
     assert materialised_index(trig) is not None
+
+
+def test_the_server_reads_the_file_when_current_and_else_its_own_store(release, tmp_path, monkeypatch):
+    """``nhskg serve``'s /trace takes the index as ``nhskg trace`` does: the file when it is of the TriG, else
+    the server's store by SPARQL (never another store opened beside it)."""
+    from nhskg.web.pages import Renderer
+
+    store = load_store(release / "nhskg.trig")
+    expected = load_index(store)
+
+    def no_sparql(store):
+        raise AssertionError("read the graph although the index file is current")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(trace_index_module, "load_index", no_sparql)
+        assert Renderer(store, release).tracer().index == expected
+
+    def no_other_store(*args):
+        raise AssertionError("opened another store than the server's")
+
+    shutil.copy2(release / "nhskg.trig", tmp_path / "nhskg.trig")  # no index file beside it
+    monkeypatch.setattr(trace_index_module, "open_store", no_other_store)
+    assert Renderer(store, tmp_path).tracer().index == expected
+
+
+def test_fields_shared_by_a_survey_or_document_are_written_once_and_a_differing_one_kept(built):
+    """Format 3 writes a survey's and a document's fields on their own lines; a finding or evidence span whose
+    own differ (two labels of one survey, say, read in another order) keeps its own, so any index round-trips."""
+    import copy
+
+    index = materialised_index(built[1] / "nhskg.trig")
+    odd = copy.deepcopy(index)
+    last = list(odd.values())[-1]
+    last.survey_label, last.parties = "Another label of the same survey", {"Someone else"}
+    last.evidence[0].title = "Another title of the same document"
+    for changed in (index, odd):
+        data = trace_index.index_bytes(changed)
+        assert trace_index.parse_index(data) == changed and trace_index.index_bytes(trace_index.parse_index(data)) == data
+    lines = trace_index.index_bytes(index).decode().splitlines()
+    header = json.loads(lines[0])
+    assert header["format"] == trace_index.FORMAT and len(lines) == 1 + header["documents"] + header["surveys"] + len(index)
+    findings = [json.loads(line) for line in lines[-len(index):]]
+    assert not any(name in f for f in findings for name in trace_index.SURVEY_FIELDS)
+    assert not any(name in e for f in findings for e in f["evidence"] for name in trace_index.DOCUMENT_FIELDS)
+    with pytest.raises(ValueError):  # a record missing a field is not read (the graph answers instead)
+        trace_index.parse_index("\n".join([*lines[:-1], lines[-1].replace('"unit":', '"units":')]).encode())

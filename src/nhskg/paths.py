@@ -58,6 +58,9 @@ def dist_file(name: str, dist_dir: Path | None = None) -> Path:
     return (dist_dir or DIST_DIR) / name
 
 
+#: The built graph under ``dist/``: what every reading command opens (``release.freshness`` builds it first
+#: when stale), and what the store and the trace index are stamped against.
+TRIG = "nhskg.trig"
 #: The on-disk Oxigraph store of ``nhskg.trig`` under ``dist/`` (``nhskg build`` writes it, readers open it),
 #: and the file inside it naming the TriG it was loaded from (size, time, pyoxigraph version).
 STORE = "store"

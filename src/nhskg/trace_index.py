@@ -6,18 +6,22 @@ loaded, so that ``nhskg trace`` reads a few megabytes of JSON instead of queryin
 call (at a million triples: under 0.1 s against seconds). The release writes the file and trace reads it,
 so both live here, in the ground, with no engine: the caller passes the function that runs a query.
 
-The file is JSON lines: a header, then one finding a line, in IRI order, every set sorted — the same
-graph gives the same bytes. ``dist/trace-index.stamp`` ties it to the TriG it was read from (the TriG's
-size and time, the format, the file's SHA-256), as ``dist/store/``'s stamp does; ``read_file`` returns
-None for a missing, stale or altered file, and the caller reads the graph instead.
+The file is JSON lines: a header; each document and each survey once, with the fields their evidence
+spans and findings share (titles, addresses, parties, labels: most of the bytes when written on every
+finding); then one finding a line, in IRI order, every set sorted — the same graph gives the same bytes.
+``dist/trace-index.stamp`` ties it to the TriG it was read from (the TriG's size and time, the format, the
+file's SHA-256), as ``dist/store/``'s stamp does; ``read_file`` returns None for a missing, stale or
+altered file, and the caller reads the graph instead.
 """
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field, fields
 from decimal import Decimal
 from pathlib import Path
 
@@ -26,7 +30,7 @@ from .iris import sparql_prefixes
 PREFIXES = sparql_prefixes()
 
 #: The file's format; a reader of another format reads the graph instead.
-FORMAT = "nhskg-trace-index 2"  # 2: the survey's wave number and series
+FORMAT = "nhskg-trace-index 3"  # 2: the survey's wave number and series; 3: documents and surveys once each
 
 FINDINGS = PREFIXES + """
 SELECT ?finding ?value ?unit ?measure ?qualifier ?option ?question ?topic ?survey ?surveyLabel ?responses ?derived ?base
@@ -199,6 +203,18 @@ def read_index(query: Callable[[str], Iterable]) -> dict[str, FindingInfo]:
 
 # ---------------------------------------------------------------- the file
 
+#: A finding's fields that are its survey's (read per survey in ``read_index``), and an evidence span's that
+#: are its document's: the file writes them once, on a line of the survey or document.
+SURVEY_FIELDS = ("survey_label", "parties", "conductors", "fieldwork", "responses", "responses_more_than", "wave",
+                 "series")
+DOCUMENT_FIELDS = ("file", "title", "publisher", "url", "date")
+_FINDING_KEYS = frozenset(f.name for f in fields(FindingInfo))
+_EVIDENCE_KEYS = frozenset(f.name for f in fields(Evidence))
+
+
+def _dump(value) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
 
 def _record(info: FindingInfo) -> dict:
     record = asdict(info)
@@ -208,29 +224,93 @@ def _record(info: FindingInfo) -> dict:
     return record
 
 
+def _apart(record: dict, names: tuple[str, ...], shared: dict) -> dict:
+    """``record`` without the fields ``names`` that it shares with ``shared`` (a survey's or a document's
+    line); a field that differs stays, and overrides the shared one on reading."""
+    return {k: v for k, v in record.items() if k not in names or shared[k] != v}
+
+
 def index_bytes(index: dict[str, FindingInfo]) -> bytes:
-    """The index as JSON lines: a header, then one finding a line in IRI order; the same index, the same bytes."""
-    dump = lambda value: json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    lines = [dump({"format": FORMAT, "findings": len(index)})]
-    lines += [dump(_record(index[iri])) for iri in sorted(index)]
+    """The index as JSON lines: a header; each document, then each survey, once, in IRI order, with the fields
+    its evidence spans or findings share (as the first of them in IRI order has them); then one finding a line
+    in IRI order, without those fields unless its own differ. The same index, the same bytes."""
+    records = [_record(index[iri]) for iri in sorted(index)]
+    surveys: dict[str, dict] = {}
+    documents: dict[str, dict] = {}
+    findings = []
+    for record in records:
+        survey = surveys.setdefault(record["survey"], {k: record[k] for k in SURVEY_FIELDS})
+        finding = _apart(record, SURVEY_FIELDS, survey)
+        finding["evidence"] = [
+            _apart(e, DOCUMENT_FIELDS, documents.setdefault(e["document"], {k: e[k] for k in DOCUMENT_FIELDS}))
+            for e in record["evidence"]]
+        findings.append(finding)
+    lines = [_dump({"format": FORMAT, "documents": len(documents), "surveys": len(surveys), "findings": len(index)})]
+    lines += [_dump({"document": iri, **documents[iri]}) for iri in sorted(documents)]
+    lines += [_dump({"survey": iri, **surveys[iri]}) for iri in sorted(surveys)]
+    lines += [_dump(finding) for finding in findings]
     return ("\n".join(lines) + "\n").encode()
 
 
 def parse_index(data: bytes) -> dict[str, FindingInfo]:
-    """The index from ``index_bytes``' bytes (ValueError for another format or a cut-off file)."""
+    """The index from ``index_bytes``' bytes (ValueError for another format, a cut-off file or a bad record)."""
     lines = data.decode().splitlines()
     header = json.loads(lines[0]) if lines else {}
-    if header.get("format") != FORMAT or header.get("findings") != len(lines) - 1:
+    counts = [header.get(name) for name in ("documents", "surveys", "findings")]
+    if header.get("format") != FORMAT or not all(isinstance(n, int) for n in counts) or sum(counts) != len(lines) - 1:
         raise ValueError(f"not a {FORMAT} file of {header.get('findings')} findings")
-    index: dict[str, FindingInfo] = {}
-    for line in lines[1:]:
+    with collector_paused():
+        return _parse(lines, *counts)
+
+
+@contextmanager
+def collector_paused():
+    """The cyclic garbage collector paused while millions of small objects with no cycles among them are
+    made (an index, a tracer): its passes over the growing heap would cost more than the making (at 60,000
+    findings, a third of the parse); restored as it was after."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            if not gc.get_freeze_count():
+                # what was made goes to the oldest generation at once (frozen, then thawed there: no pass over
+                # it); enabled as they are, the young objects would all be examined at the next allocation
+                gc.freeze()
+                gc.unfreeze()
+            gc.enable()
+
+
+def _parse(lines: list[str], n_documents: int, n_surveys: int, n_findings: int) -> dict[str, FindingInfo]:
+    documents, surveys = {}, {}
+    for line in lines[1:1 + n_documents]:
         record = json.loads(line)
+        documents[record.pop("document")] = record
+    for line in lines[1 + n_documents:1 + n_documents + n_surveys]:
+        record = json.loads(line)
+        surveys[record.pop("survey")] = record
+    index: dict[str, FindingInfo] = {}
+    for line in lines[1 + n_documents + n_surveys:]:
+        finding = json.loads(line)
+        record = {**surveys[finding["survey"]], **finding}  # the survey's fields, unless the finding's own differ
         record["value"] = Decimal(record["value"])
-        record["evidence"] = [Evidence(**e) for e in record["evidence"]]
+        record["evidence"] = [_made(Evidence, {**documents[e["document"]], **e}, _EVIDENCE_KEYS)
+                              for e in record["evidence"]]
         for name in ("parties", "same_as", "derived_from"):
             record[name] = set(record[name])
-        index[record["iri"]] = FindingInfo(**record)
+        index[record["iri"]] = _made(FindingInfo, record, _FINDING_KEYS)
     return index
+
+
+def _made(kind: type, record: dict, keys: frozenset[str]):
+    """A ``kind`` whose fields are ``record`` (every field, no other: else ValueError), without running its
+    ``__init__``: the record is complete and checked here, and at 60,000 findings the call is a fifth of the read."""
+    if record.keys() != keys:
+        raise ValueError(f"a {kind.__name__} record with fields {sorted(record.keys() ^ keys)} amiss")
+    made = object.__new__(kind)
+    made.__dict__ = record
+    return made
 
 
 def stamp(trig: Path, data: bytes) -> str:
@@ -250,5 +330,5 @@ def read_file(trig: Path, index_file: Path, stamp_file: Path) -> dict[str, Findi
         return None
     try:
         return parse_index(data)
-    except (ValueError, TypeError, KeyError):
+    except (ValueError, TypeError, KeyError, AttributeError):  # a record of another shape
         return None

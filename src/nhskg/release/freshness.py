@@ -15,7 +15,7 @@ from .. import paths
 from . import inputs
 
 #: The graph every reading command opens.
-TRIG = "nhskg.trig"
+TRIG = paths.TRIG
 
 
 def stale_reason(dist_dir: Path | None = None) -> str | None:

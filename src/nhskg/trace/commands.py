@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 
 import click
@@ -30,7 +31,11 @@ def trace_command(text: str | None, file: str | None, fmt: str, url: str | None,
     check_url(url), check_date(date)  # a bad option is reported before the graph is read
     article = read_input(text, file)
     index = load_index(open_endpoint(endpoint)) if endpoint else index_for(fresh_trig())
-    traced = Tracer(index).trace(article)
+    tracer = Tracer(index)
+    # the index and the tracer live as long as the command: out of the collector's sight, since each of its
+    # full passes over their references takes a second at ten million triples
+    gc.freeze()
+    traced = tracer.trace(article)
     if fmt == "claimreview":
         from .claimreview import claimreviews
 

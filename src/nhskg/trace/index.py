@@ -29,7 +29,10 @@ def materialised_index(trig: Path) -> dict[str, FindingInfo] | None:
     return read_file(trig, *paths.trace_index_files(trig.parent))
 
 
-def index_for(trig: Path) -> dict[str, FindingInfo]:
-    """The index of the built TriG ``trig``: its file when current, else read from the store."""
+def index_for(trig: Path, store: ox.Store | None = None) -> dict[str, FindingInfo]:
+    """The index of the built TriG ``trig``: its file when current, else read by SPARQL from ``store`` (one the
+    caller already holds open on ``trig``, as the server does) or from the store of ``trig``."""
     index = materialised_index(trig)
-    return index if index is not None else load_index(open_store(trig))
+    if index is not None:
+        return index
+    return load_index(store if store is not None else open_store(trig))

@@ -1,23 +1,29 @@
 """Trace the figures of a sentence or an article to the findings they stand on, with a verdict.
 
-Each figure found in the input (``figures.find_figures``) is compared with every finding of the same kind
-of unit: the words around it against the finding's question, option, topic and its source sentences
-(weighted by how distinctive each word is), the number against the finding's value (``judge_fit``),
-and any survey party or sample size named in the input. Precision comes first: without enough shared
+Each figure found in the input (``figures.find_figures``) is compared with the findings of the same kind
+of unit that could match it (``candidates``: an exact pre-filter, so not with every finding): the words
+around it against the finding's question, option, topic and its source sentences (weighted by how
+distinctive each word is), the number against the finding's value (``judge_fit``), and any survey party or
+sample size named in the input. Precision comes first: without enough shared
 context a figure is ``no-match``, however well its number happens to agree.
 """
 
 from __future__ import annotations
 
 import bisect
+import heapq
 import math
 import re
 import sys
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import chain
 
 from ..figures import Figure, find_changes, find_figures, judge_fit
+from ..trace_index import collector_paused
+from .candidates import Candidates
 from .identity import (
     SurveyFacts,
     credited_names,
@@ -31,14 +37,17 @@ from .identity import (
 )
 from .index import FindingInfo
 from .meaning import is_polar, polarity, reversed_meaning
+from .scoring import (
+    MIN_CONTEXT,
+    MIN_CONTEXT_ESTABLISHED,
+    MIN_CONTEXT_TO_CONTRADICT,
+    MIN_SCORE,
+    NUMERIC_SCORE,
+    USABLE_FITS,
+    score,
+)
 from .words import _UNIT_WORDS, _sentence, _sentence_bounds, _window, tokens  # noqa: F401 (_sentence: the tests)
 
-NUMERIC_SCORE = {"derived": 0.45, "exact": 1.0, "rounded": 0.9, "approximate": 0.75, "fits": 0.75, "stretched": 0.5, "contradicts": 0.1}
-MIN_CONTEXT = 0.22  # share of the sentence's distinctive words the finding must explain
-MIN_CONTEXT_TO_CONTRADICT = 0.45
-MIN_SCORE = 0.45
-#: when the article establishes the finding's survey, less of the clause need be explained by it
-MIN_CONTEXT_ESTABLISHED = 0.12
 #: the topic of findings about who answered a survey (its SKOS label in graph/curation/topics.yaml)
 RESPONDENT_PROFILE = "respondent profile"
 
@@ -126,14 +135,44 @@ _OPENS_ON_GROUP = re.compile(r"^\s*(?:of|among|amongst)\s+(?:the|those|these)\s+
                              r"[^,;]*,", re.I)
 #: A subgroup finding ("of those who feel restricted, 60% ...") needs its clause to mark the subgroup.
 _SUBGROUP = re.compile(r"\b(?:of\s+(?:these|those|them|which|whom)|among|amongst|who|those)\b", re.I)
-USABLE_FITS = {"exact", "rounded", "approximate", "fits"}
+
+
+class _Once(dict):
+    """``once[text]`` is ``function(text)``, computed once per distinct text (the results are shared: read,
+    never changed); a dict, so that a text seen before costs one lookup."""
+
+    def __init__(self, function: Callable):
+        super().__init__()
+        self.function = function
+
+    def __missing__(self, text: str):
+        found = self[text] = self.function(text)
+        return found
+
+
+def _shared(seen: dict, value):
+    """``value``, or the equal one seen before: equal values become one object."""
+    return seen.setdefault(value, value)
 
 
 class Tracer:
     """Matches figures against an index of findings."""
 
-    def __init__(self, index: dict[str, FindingInfo]):
+    def __init__(self, index: dict[str, FindingInfo], prefilter: bool = True):
+        """Read ``index`` once: each finding's words, polarity and parties, and (``prefilter``) the word
+        postings that let a figure be scored against the findings that could match it (``Candidates``)
+        rather than against all: the matches are the same either way."""
+        with collector_paused():  # a few objects for every finding, and no cycles among them
+            self._read(index, prefilter)
+
+    def _read(self, index: dict[str, FindingInfo], prefilter: bool) -> None:
         self.index = index
+        self.prefilter = prefilter
+        # a text's tokens and polarity, once per distinct text: findings of one sentence, one survey or one
+        # question share their evidence, labels and options (tokens of texts joined by a space are the texts'
+        # tokens one after another: no word spans the space)
+        said = _Once(tokens)
+        polar = _Once(polarity)
         # the topic is left out: it is shared by many findings and would make them all look alike
         # the survey's label names its wave ("January wave"); derived findings lend their stated basis
         # ("when the same question was asked in January") to the findings they were derived from
@@ -141,16 +180,24 @@ class Tracer:
         for f in index.values():
             for source in f.derived_from:
                 lent.setdefault(source, []).extend(e.exact for e in f.evidence)
-        self.bags = {iri: Counter(tokens(" ".join([f.option, f.question, f.survey_label, *lent.get(iri, []),
-                                                   *(e.exact for e in f.evidence)])))
+        # a bag is the set of the finding's words: only whether it holds a word counts, never how often
+        self.bags = {iri: frozenset(chain(said[f.option], said[f.question], said[f.survey_label],
+                                          *(said[x] for x in lent.get(iri, [])), *(said[e.exact] for e in f.evidence)))
                      for iri, f in index.items()}
         # the finding's own claim: what was asked and answered, without the rest of its source sentences
-        self.core = {iri: set(tokens(" ".join([f.option, f.question, f.survey_label.split(" (as reported")[0],
-                                                *(e.words or "" for e in f.evidence)])))
+        self.core = {iri: set(chain(said[f.option], said[f.question], said[f.survey_label.split(" (as reported")[0]],
+                                    *(said[e.words or ""] for e in f.evidence)))
                      for iri, f in index.items()}
-        self.polarity = {iri: polarity(f.option) for iri, f in index.items()}
-        self.option_words = {iri: set(tokens(f.option)) for iri, f in index.items()}
+        self.polarity = {iri: polar[f.option] for iri, f in index.items()}
+        options: dict[str, frozenset[str]] = {}
+        self.option_words = {iri: _shared(options, frozenset(said[f.option])) for iri, f in index.items()}
         self.neutral = {iri for iri, f in index.items() if _NEUTRAL.search(f.option)}
+        # who ran the finding's survey and who published it, lower-cased: what a clause may credit
+        # (one frozenset for equal ones: what a figure's clause makes of them is worked out once a figure)
+        shared: dict[frozenset[str], frozenset[str]] = {}
+        self.parties = {iri: _shared(shared, frozenset({p.lower() for p in f.parties}
+                                                      | {e.publisher.lower() for e in f.evidence if e.publisher}))
+                        for iri, f in index.items()}
         # findings that define a subgroup ("feel restricted") which other findings count within
         self.bases = {f.base for f in index.values() if f.base}
         # 100 − "not satisfied" is "satisfied" (very or quite), but 100 − "not involved" is "involved or not
@@ -160,11 +207,16 @@ class Tracer:
         self.sided = {iri for iri, f in index.items() if (f.survey, f.question) not in undecided}
         # every polar notion the finding's sources use of it: "not able to shape", curated as standing for
         # "not involved", makes "able" a way of saying this finding
-        self.notions = {iri: set(self.polarity[iri]) | {n for e in f.evidence for n in polarity(e.exact)}
+        self.notions = {iri: set(self.polarity[iri]) | {n for e in f.evidence for n in polar[e.exact]}
                         for iri, f in index.items()}
-        documents = Counter(t for bag in self.bags.values() for t in set(bag))
+        documents: Counter = Counter()
+        for bag in self.bags.values():
+            documents.update(bag)
         self.idf = {t: math.log(1 + len(self.bags) / n) for t, n in documents.items()}
-        self.facts = {f.survey: survey_facts(f) for f in index.values()}
+        # a survey's facts are read from its last finding in index order (as a dict built over all would keep)
+        last = {f.survey: f for f in index.values()}
+        self.facts = {survey: survey_facts(f) for survey, f in last.items()}
+        self.candidates = Candidates(index, self.bags) if prefilter else None
 
     def _weigh(self, window: dict[str, float]) -> tuple[dict[str, float], float]:
         """Each word of the window weighted by how distinctive it is (IDF) times its side's weight, and the total."""
@@ -212,30 +264,55 @@ class Tracer:
         said_here = (set(window) | set(tokens(figure.text))) - _UNIT_WORDS  # the figure's own words, once a figure
         not_polar = {t for t in window if not is_polar(t)}
         window_weights, clause_weights = self._weigh(window), self._weigh(clause_tokens)
+        kinds = self._kind(figure, text)
+        sample_size = is_sample_size(figure, clause)
+        # the findings that could be reported (``Candidates``: exact), or, without the filter, every one
+        # highest bound first (``Candidates.ranked``), or, without the filter, every one with no bound
+        candidates = self.candidates.ranked(figure, kinds, window_weights, sample_size) \
+            if self.candidates is not None else [(math.inf, iri) for iri in self.index]
+        top: list[float] = []  # the three highest scores reported so far (a heap: the third highest first)
+        precise = figure.decimal_places
+        # what depends only on the figure and the finding's parties, survey or value, worked out once each
+        credits_others: dict[frozenset[str], bool] = {}
+        names_party: dict[frozenset[str], bool] = {}
+        credits_survey: dict[str, bool] = {}
+        fits: dict[Decimal, str] = {}
         matches = []
-        for iri, info in self.index.items():
-            if info.unit not in self._kind(figure, text):
+        for bound, iri in candidates:
+            if len(top) == 3 and round(bound, 3) < top[0]:
+                break  # three matches already score more than this one (or any after it) could: it is not reported
+            info = self.index[iri]
+            if info.unit not in kinds:
                 continue
-            parties = {p.lower() for p in info.parties} | {e.publisher.lower() for e in info.evidence if e.publisher}
-            if sources and not any(s in p or p in s for s in sources for p in parties if len(p) > 2):
-                continue  # the clause credits the figure to someone else's survey
+            parties = self.parties[iri]
+            if sources:
+                if parties not in credits_others:
+                    credits_others[parties] = not any(s in p or p in s for s in sources for p in parties if len(p) > 2)
+                if credits_others[parties]:
+                    continue  # the clause credits the figure to someone else's survey
             identity = identities[info.survey]
-            named_party = any(name in lowered for name in parties if len(name) > 2)
-            if identity.other_wave or (identity.conflict and not any(
-                    n in p or p in n for n in credited for p in self.facts[info.survey].names)):
+            if parties not in names_party:
+                names_party[parties] = any(name in lowered for name in parties if len(name) > 2)
+            named_party = names_party[parties]
+            if identity.conflict and info.survey not in credits_survey:
+                names = self.facts[info.survey].names
+                credits_survey[info.survey] = any(n in p or p in n for n in credited for p in names)
+            if identity.other_wave or (identity.conflict and not credits_survey[info.survey]):
                 continue  # the article is about another survey, or another wave of this one (the series' name
                 # in the clause says which survey, not which wave)
             if info.base and not (lead or _SUBGROUP.search(clause) or group_before):
                 continue  # a subgroup's share is not a share of all respondents
-            numeric = judge_fit(figure, info.value)
+            if info.value not in fits:
+                fits[info.value] = judge_fit(figure, info.value)
+            numeric = fits[info.value]
             if info.qualifier and info.qualifier == figure.qualifier and info.value == figure.value:
                 numeric = "exact"  # "more than 80%" against a finding stated as more than 80%
-            if figure.decimal_places and numeric in ("approximate", "stretched"):
+            if precise and numeric in ("approximate", "stretched"):
                 continue  # "33.7%" is not roughly 32.6%: a number stated that precisely is another number
             context = self._share(window_weights, iri)
             established = identity.established or named_party
             about_survey = info.measure != "answer"  # sample sizes, response rates: the survey itself
-            sample = about_survey and is_sample_size(figure, clause)
+            sample = about_survey and sample_size
             clause_context = self._share(clause_weights, iri) if about_survey else 0.0
             if about_survey and ((numeric == "exact" and (
                     named_party or (clause_context > 0 and _SURVEY_WORDS.search(text[max(0, start - 300):end + 300]))))
@@ -272,15 +349,22 @@ class Tracer:
                 continue  # a differing number alone does not establish the survey
             if numeric == "contradicts" and not not_polar & self.core[iri]:
                 continue  # the same question must be asked: "not at all confident" alone names no question
-            bonus = 0.1 if identity.by_name or named_party else 0.0  # a sample size never lifts a score
-            score = min(1.0, 0.6 * context + 0.4 * NUMERIC_SCORE[numeric] + bonus)
-            if context >= (MIN_CONTEXT_ESTABLISHED if established else MIN_CONTEXT) and score >= MIN_SCORE and (
+            scored = score(context, numeric, identity.by_name or named_party)  # a sample size never lifts it
+            if context >= (MIN_CONTEXT_ESTABLISHED if established else MIN_CONTEXT) and scored >= MIN_SCORE and (
                     numeric != "contradicts" or context >= MIN_CONTEXT_TO_CONTRADICT):
-                matches.append(Match(info, round(score, 3), round(context, 3), numeric, arithmetic,
+                matches.append(Match(info, round(scored, 3), round(context, 3), numeric, arithmetic,
                                      identity.reasons if established else [], identity.notes))
+                heapq.heappush(top, matches[-1].score)
+                if len(top) > 3:
+                    heapq.heappop(top)
         # equal scores: the finding whose own answer the clause says ("fully involved", not "not involved")
         said = set(tokens(clause))
-        matches.sort(key=lambda m: (-m.score, -len(self.option_words[m.finding.iri] & said), m.finding.iri))
+        overlaps: dict[frozenset[str], int] = {}  # one option's words, shared by many findings: counted once
+        for m in matches:
+            words = self.option_words[m.finding.iri]
+            if words not in overlaps:
+                overlaps[words] = len(words & said)
+        matches.sort(key=lambda m: (-m.score, -overlaps[self.option_words[m.finding.iri]], m.finding.iri))
         if not matches:
             return TracedFigure(figure, "no-match")
         return TracedFigure(figure, matches[0].numeric, matches[:3])

@@ -6,6 +6,7 @@ The same renderer serves the live site (``app``) and the static site (``site``):
 
 from __future__ import annotations
 
+import gc
 import tempfile
 import threading
 from pathlib import Path
@@ -103,10 +104,15 @@ class Renderer:
     def tracer(self):
         with self._lock:
             if self._tracer is None:
-                from ..trace.index import load_index
+                from ..trace.index import index_for
                 from ..trace.matcher import Tracer
 
-                self._tracer = Tracer(load_index(self.store))
+                # as `nhskg trace` reads it: the file the build wrote beside the TriG when it is of that TriG
+                # (a read of seconds by SPARQL at a million triples), else this store by SPARQL
+                self._tracer = Tracer(index_for(paths.dist_file(paths.TRIG, self.dist_dir), self.store))
+                # they live as long as the server: out of the collector's sight, since each of its full passes
+                # over their references takes a second at ten million triples (made once a process)
+                gc.freeze()
             return self._tracer
 
     def trace_json(self, text: str, url: str | None = None, date: str | None = None) -> dict:
