@@ -3,8 +3,8 @@
 Oxigraph keeps a literal's value, not its spelling: ``"10"^^xsd:nonNegativeInteger`` reads back as an
 ``xsd:integer`` and ``"56.0"`` as ``"56"``. pyshacl judges ``sh:datatype`` on the written literal and a report
 shows the value as written, so beside the store this keeps every literal whose datatype is not a string, by
-predicate and subject (``Literals``): about one triple in ten, a few seconds' and ~100 MB's saving at a million
-triples against reading the whole data into rdflib as well.
+predicate and subject (``Literals``): about one triple in ten (108,267 of 998,242 quads at a million), where
+an rdflib graph of the whole data cost ~50 s and 1.1 GB more.
 
 ``load_files`` parses RDF files once (pyoxigraph's parsers) into both; ``Literals.from_graph`` gives the same
 view of an rdflib graph already in memory. ``report_context`` fetches, for the few nodes a report names, what
