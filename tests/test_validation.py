@@ -18,13 +18,13 @@ from rdflib.namespace import RDF, RDFS, SH
 from nhskg import paths, vocab
 from nhskg.build.dataset import union_graph
 from nhskg.figures import smallest_base
+from nhskg.validation import shapes as shapes_module
 from nhskg.validation.shacl_core import Unsupported, core_results
 from nhskg.validation.shacl_sparql import (
     materialise_sparql_targets,
     split_sparql,
     to_oxigraph,
 )
-from nhskg.validation import shapes as shapes_module
 from nhskg.validation.shapes import load_shapes, validate_files, validate_graph
 
 SHAPES = load_shapes()
