@@ -35,9 +35,10 @@ class SparqlResult:
 
 
 def to_oxigraph(graph: Graph) -> ox.Store:
-    """An in-memory Oxigraph store holding ``graph``."""
+    """An in-memory Oxigraph store holding ``graph``, its blank nodes under their rdflib names (``Store.load``
+    renames them: a blank focus node then matched nothing in the rdflib graph, for labels, evidence, datatypes)."""
     store = ox.Store()
-    store.load(graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    store.extend(ox.Quad(_to_oxigraph(s), _to_oxigraph(p), _to_oxigraph(o)) for s, p, o in graph)
     return store
 
 
