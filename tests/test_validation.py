@@ -18,13 +18,14 @@ from rdflib.namespace import RDF, RDFS, SH
 from nhskg import paths, vocab
 from nhskg.build.dataset import union_graph
 from nhskg.figures import smallest_base
+from nhskg.validation import shapes as shapes_module
 from nhskg.validation.shacl_core import Unsupported, core_results
 from nhskg.validation.shacl_sparql import (
     materialise_sparql_targets,
     split_sparql,
     to_oxigraph,
 )
-from nhskg.validation.shapes import load_shapes, validate_graph
+from nhskg.validation.shapes import load_shapes, validate_files, validate_graph
 
 SHAPES = load_shapes()
 F = "https://w3id.org/nhskg/id/"
@@ -150,6 +151,61 @@ def test_both_engines_give_the_same_report_on_the_built_graph(union):
     ours = validate_graph(union, SHAPES, engine="oxigraph")
     assert ours.count("warning") == len(EXPECTED_WARNINGS)
     assert _report(ours) == _report(validate_graph(union, SHAPES, engine="pyshacl"))
+
+
+def _nothing_from_rdflib(monkeypatch) -> None:
+    """validate_files may not read the data into rdflib, nor hand anything to pyshacl."""
+    def refuse(*args, **kwargs):
+        raise AssertionError("the Oxigraph path fell back to rdflib or pyshacl")
+    monkeypatch.setattr(shapes_module, "pyshacl_validate", refuse)
+    monkeypatch.setattr(shapes_module, "read_rdf", refuse)
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=[f.name for f in FIXTURES])
+def test_files_read_straight_into_oxigraph_give_pyshacls_report(fixture, ontology, monkeypatch):
+    """`nhskg validate FILE`'s path — the files parsed into Oxigraph, no rdflib graph of the data — gives
+    pyshacl's report: every result's focus, label, path, value as written, shape, message and evidence."""
+    data = Graph()
+    data += ontology
+    data.parse(fixture, format="turtle")
+    theirs = _report(validate_graph(data, SHAPES, engine="pyshacl"))
+    _nothing_from_rdflib(monkeypatch)
+    assert _report(validate_files([fixture], SHAPES, also=(paths.ONTOLOGY,))) == theirs
+
+
+def test_files_give_pyshacls_report_on_the_built_dump(built, ontology, monkeypatch):
+    data = shapes_module.read_rdf([built / "nhskg.trig"])
+    data += ontology
+    theirs = _report(validate_graph(data, SHAPES, engine="pyshacl"))
+    _nothing_from_rdflib(monkeypatch)
+    ours = validate_files([built / "nhskg.trig"], SHAPES, also=(paths.ONTOLOGY,))
+    assert _report(ours) == theirs and ours.count("warning") == len(EXPECTED_WARNINGS)
+
+
+def test_files_judge_literals_as_written_on_blank_nodes(tmp_path, ontology, monkeypatch):
+    """Oxigraph reads "5"^^xsd:int back as an xsd:integer and drops a blank node's label: the datatypes are
+    judged on the literals as written, and the blank focus nodes found by index, as pyshacl does."""
+    fixture = tmp_path / "instants.ttl"
+    fixture.write_text("""@prefix time: <http://www.w3.org/2006/time#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+[] a time:Instant ; time:inXSDDate "2013-02-30"^^xsd:date .
+[] a time:Instant ; time:inXSDDate "5"^^xsd:int .
+[] a time:Instant ; time:inXSDDate "2013-04-01"^^xsd:date .
+<https://w3id.org/nhskg/id/instant/x> a time:Instant ; time:inXSDDate "2013-04-01"^^xsd:date, "2013-04-01Z"^^xsd:date .
+""", encoding="utf-8")
+    data = Graph()
+    data += ontology
+    data.parse(fixture, format="turtle")
+
+    def anonymous(report):  # blank nodes are named differently by each parser
+        return sorted((r["severity"], r["shape"], r["component"], r["value"], r["focus"].startswith("http"))
+                      for r in _report(report))
+    theirs = anonymous(validate_graph(data, SHAPES, engine="pyshacl"))
+    assert anonymous(validate_graph(data, SHAPES, engine="oxigraph")) == theirs
+    _nothing_from_rdflib(monkeypatch)
+    ours = anonymous(validate_files([fixture], SHAPES, also=(paths.ONTOLOGY,)))
+    assert ours == theirs
+    assert sum(r[2] == "sh:DatatypeConstraintComponent" for r in ours) == 2, ours
 
 
 def test_a_shape_the_compiler_does_not_know_is_left_to_pyshacl(ontology):

@@ -13,7 +13,6 @@ from pathlib import Path
 import click
 
 from .. import paths
-from ..errors import UserError
 
 
 def checked_union():
@@ -39,18 +38,16 @@ def validate_command(files: tuple[Path, ...], fmt: str, engine: str) -> None:
         canonical_turtle,
         format_json,
         format_text,
-        read_rdf,
+        validate_files,
         validate_graph,
     )
 
     if files:
-        data = read_rdf(list(files))
-        if len(data) == 0:
-            raise UserError(f"{', '.join(map(str, files))}: no triples to validate")
-        data.parse(paths.ONTOLOGY, format="turtle")  # the class hierarchy the shapes' targets rely on
+        # read straight into Oxigraph (no rdflib graph of the data), with the ontology: the class hierarchy the
+        # shapes' targets rely on
+        report = validate_files(list(files), engine=engine, also=(paths.ONTOLOGY,))
     else:
-        data = checked_union()
-    report = validate_graph(data, engine=engine)
+        report = validate_graph(checked_union(), engine=engine)
     if fmt == "turtle":
         click.echo(canonical_turtle(report.graph))
     else:

@@ -13,9 +13,13 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import RDF, SH
+from rdflib.namespace import RDF, RDFS, SH
 
 from ..errors import UserError
+
+
+class Unsupported(Exception):
+    """A shape uses a construct the SPARQL compiler does not translate (pyshacl validates it instead)."""
 
 
 @dataclass(frozen=True)
@@ -31,9 +35,10 @@ class SparqlResult:
 
 
 def to_oxigraph(graph: Graph) -> ox.Store:
-    """An in-memory Oxigraph store holding ``graph``."""
+    """An in-memory Oxigraph store holding ``graph``, its blank nodes under their rdflib names (``Store.load``
+    renames them: a blank focus node then matched nothing in the rdflib graph, for labels, evidence, datatypes)."""
     store = ox.Store()
-    store.load(graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    store.extend(ox.Quad(_to_oxigraph(s), _to_oxigraph(p), _to_oxigraph(o)) for s, p, o in graph)
     return store
 
 
@@ -109,13 +114,135 @@ def materialise_sparql_targets(core: Graph, store: ox.Store) -> None:
         core.remove((shape, SH.target, target))
 
 
-def run_constraints(shapes: Graph, pairs, store: ox.Store) -> list[SparqlResult]:
-    """Every SPARQL constraint once over all its targets; each solution is a result."""
+class FocusNodes:
+    """Each shape's focus nodes: as a set (selected once, for the checks done in Python) and as a graph pattern
+    binding ?this (for the checks done in SPARQL).
+
+    Joining a shape's targets into each of its constraint queries used to re-evaluate them every time,
+    ``SELECT DISTINCT`` and all: a SPARQL target's scan of the whole graph, and hundreds of thousands of IRIs
+    pasted into ``VALUES`` blocks (queries of a megabyte at a million triples). Now a class target is read
+    straight from the index; ``pattern`` may bind a node more than once (a node of two subclasses), which the
+    compiler's DISTINCT queries and counts of distinct values absorb; ``exact`` binds each node once (for
+    SPARQL constraints, whose solutions are results), from a scratch named graph outside the default graph
+    the constraints read, which ``drop`` removes."""
+
+    GRAPH = "urn:nhskg:validation:focus"
+    OF = "urn:nhskg:validation:focusOf"
+
+    def __init__(self, shapes: Graph, store: ox.Store):
+        self.shapes, self.store = shapes, store
+        self._nodes: dict = {}
+        self._exact: dict = {}
+        self._subclasses: dict = {}
+
+    def subclasses(self, cls) -> str:
+        """``cls`` and its subclasses in the data, as VALUES terms: one lookup, instead of a path per value."""
+        return " ".join(_term(c) for c in self._classes(cls))
+
+    def _classes(self, cls) -> list:
+        if cls not in self._subclasses:
+            rows = self.store.query(f"SELECT DISTINCT ?c WHERE {{ ?c <{RDFS.subClassOf}>* {_term(cls)} }}")
+            self._subclasses[cls] = sorted({to_rdflib(r["c"]) for r in rows if not isinstance(r["c"], ox.BlankNode)} | {cls},
+                                           key=_term)
+        return self._subclasses[cls]
+
+    def _sparql_targets(self, shape) -> list[str]:
+        found = []
+        for target in sorted(self.shapes.objects(shape, SH.target), key=str):
+            if (target, RDF.type, SH.SPARQLTarget) not in self.shapes or self.shapes.value(target, SH.select) is None:
+                raise Unsupported(f"sh:target {target} of {shape}: only SPARQL-based targets are known")
+            found.append(_prefixes(self.shapes, target) + "\n" + str(self.shapes.value(target, SH.select)))
+        return found
+
+    def nodes(self, shape) -> set:
+        """The focus nodes of ``shape`` (Oxigraph terms)."""
+        if shape not in self._nodes:
+            shapes, store, default = self.shapes, self.store, ox.DefaultGraph()
+            found = {_to_oxigraph(n) for n in shapes.objects(shape, SH.targetNode)}
+            for cls in shapes.objects(shape, SH.targetClass):
+                for c in self._classes(cls):
+                    found.update(q.subject for q in store.quads_for_pattern(None, ox.NamedNode(str(RDF.type)),
+                                                                           ox.NamedNode(str(c)), default))
+            for p in shapes.objects(shape, SH.targetSubjectsOf):
+                found.update(q.subject for q in store.quads_for_pattern(None, ox.NamedNode(str(p)), None, default))
+            for p in shapes.objects(shape, SH.targetObjectsOf):
+                found.update(q.object for q in store.quads_for_pattern(None, ox.NamedNode(str(p)), None, default))
+            for query in self._sparql_targets(shape):
+                found.update(row["this"] for row in store.query(query))
+            self._nodes[shape] = found
+        return self._nodes[shape]
+
+    def pattern(self, shape) -> str | None:
+        """A pattern binding ?this to each focus node of ``shape``, perhaps more than once; None when it has no target."""
+        shapes = self.shapes
+        if any(shapes.objects(shape, SH.target)):  # a SPARQL target is evaluated once, not in every query
+            return self.exact(shape)
+        targets = [f"VALUES ?_class {{ {self.subclasses(c)} }} ?this <{RDF.type}> ?_class ."
+                   for c in sorted(shapes.objects(shape, SH.targetClass), key=str)]
+        nodes = sorted(shapes.objects(shape, SH.targetNode), key=str)  # one VALUES block, not a UNION each
+        if nodes:
+            targets.append("VALUES ?this { " + " ".join(_term(n) for n in nodes) + " }")
+        targets += [f"?this <{p}> ?_target_object ." for p in shapes.objects(shape, SH.targetSubjectsOf)]
+        targets += [f"?_target_subject <{p}> ?this ." for p in shapes.objects(shape, SH.targetObjectsOf)]
+        if len(targets) < 2:
+            return targets[0] if targets else None
+        return " UNION ".join("{ " + t + " }" for t in targets)
+
+    def exact(self, shape) -> str | None:
+        """A pattern binding ?this to each focus node of ``shape`` once (from the scratch graph); None when none."""
+        if shape not in self._exact:
+            nodes = self.nodes(shape)
+            if any(isinstance(node, ox.Literal) for node in nodes):
+                raise Unsupported(f"a literal target node of {shape} with a SPARQL constraint")
+            if not self.targeted(shape):
+                self._exact[shape] = None
+            else:
+                name, of, graph = ox.NamedNode(f"urn:nhskg:validation:shape:{len(self._exact)}"), ox.NamedNode(self.OF), ox.NamedNode(self.GRAPH)
+                self.store.extend(ox.Quad(node, of, name, graph) for node in nodes)
+                self._exact[shape] = f"GRAPH <{self.GRAPH}> {{ ?this <{self.OF}> {name} }}"
+        return self._exact[shape]
+
+    def targeted(self, shape) -> bool:
+        """Whether ``shape`` declares a target at all."""
+        return any(any(self.shapes.objects(shape, p)) for p in _TARGETS)
+
+    def drop(self) -> None:
+        if self._exact:
+            self.store.update(f"DROP SILENT GRAPH <{self.GRAPH}>")
+
+
+_TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf, SH.target)
+
+
+def _to_oxigraph(term):
+    """An rdflib term as an Oxigraph term."""
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)) if term.datatype else None)
+    return ox.NamedNode(str(term))
+
+
+def _term(term) -> str:
+    if isinstance(term, BNode):
+        raise Unsupported("a blank node as a constraint's value or a target node")
+    return term.n3()
+
+
+def run_constraints(shapes: Graph, pairs, store: ox.Store, focus: FocusNodes | None = None) -> list[SparqlResult]:
+    """Every SPARQL constraint once over all its targets; each solution is a result. With ``focus``, the targets
+    are its focus nodes (the shapes' SPARQL-based targets too), read from the store instead of re-evaluated."""
     results = []
     for shape, constraint in pairs:
         if shapes.value(constraint, SH.deactivated) == Literal(True):
             continue
-        targets = _target_patterns(shapes, shape)
+        if focus is not None:
+            pattern = focus.exact(shape)
+            targets = [pattern] if pattern is not None else []
+        else:
+            targets = _target_patterns(shapes, shape)
         if not targets:
             continue
         query = _prefixes(shapes, constraint) + "\n" + _bind_targets(str(shapes.value(constraint, SH.select)), targets)

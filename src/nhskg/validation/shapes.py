@@ -8,6 +8,7 @@ where the node has evidence, the document and the quoted words, so they can go s
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -23,8 +24,11 @@ from ..errors import UserError, one_line
 from ..figures import smallest_base
 from ..iris import curie
 from ..vocab import NHSKG, OA, RDF_PARSE_ERRORS, SCHEMA
-from .shacl_core import Unsupported, core_results
+from .data import OX_FORMATS, Literals, load_files, report_context
+from .shacl_core import core_results
 from .shacl_sparql import (
+    FocusNodes,
+    Unsupported,
     materialise_sparql_targets,
     run_constraints,
     split_sparql,
@@ -57,6 +61,7 @@ class Result:
 class Report:
     results: list[Result]
     graph: Graph
+    triples: int | None = None  # the triples of the data (its RDF merge), when ``validate_files`` read it
 
     @property
     def conforms(self) -> bool:
@@ -113,19 +118,73 @@ def validate_graph(data: Graph, shapes: Graph | None = None, engine: str = "oxig
                    store: ox.Store | None = None) -> Report:
     """Validate ``data``; the report's graph is a standard sh:ValidationReport.
 
-    ``store``: ``data`` already in Oxigraph (a caller that has it saves the copy)."""
+    ``store``: ``data`` already in Oxigraph (a caller that has it saves the copy; scratch triples are added to
+    a named graph of it while validating, and removed)."""
+    _check_engine(engine)
+    store = store if store is not None else to_oxigraph(data)
+    return _validate(shapes if shapes is not None else load_shapes(), store, Literals.from_graph(data), engine,
+                     lambda: data, lambda nodes: data)
+
+
+def validate_files(files: list[Path], shapes: Graph | None = None, engine: str = "oxigraph",
+                   also: tuple[Path, ...] = ()) -> Report:
+    """Validate the RDF merge of ``files`` and ``also`` (``also``: files added to the data, such as the
+    ontology, that do not count as data to validate); a file that cannot be read is a ``UserError`` naming it.
+
+    With the Oxigraph engine the files are parsed once, straight into Oxigraph (``data.load_files``): no rdflib
+    graph of the data is made, only one of what the report says of the nodes it names. pyshacl, JSON-LD
+    files, and a shape the compiler does not know read the files into rdflib as ``read_rdf`` does."""
+    _check_engine(engine)
+    shapes = shapes if shapes is not None else load_shapes()
+    everything = [*files, *also]
+    if engine == "pyshacl" or any(path.suffix.lower() not in OX_FORMATS for path in everything):
+        return validate_graph(_read_checked(files, also), shapes, engine)
+    store, literals, read = load_files(everything, count=len(files))
+    if read == 0:
+        raise UserError(f"{', '.join(map(str, files))}: no triples to validate")
+    triples = len(store)
+    report = _validate(shapes, store, literals, engine, lambda: _read_checked(files, also),
+                       lambda nodes: report_context(store, literals, nodes))
+    report.triples = triples
+    return report
+
+
+def _read_checked(files: list[Path], also: tuple[Path, ...]) -> Graph:
+    data = read_rdf(list(files))
+    if len(data) == 0:
+        raise UserError(f"{', '.join(map(str, files))}: no triples to validate")
+    for path in also:
+        data += read_rdf([path])
+    return data
+
+
+def _check_engine(engine: str) -> None:
     if engine not in ENGINES:
         raise UserError(f"validation engine {engine!r}: choose one of {', '.join(ENGINES)}")
-    shapes = shapes if shapes is not None else load_shapes()
-    store = store if store is not None else to_oxigraph(data)
+
+
+def _validate(shapes: Graph, store: ox.Store, literals: Literals, engine: str, data: Callable[[], Graph],
+              context: Callable[[set], Graph]) -> Report:
+    """The report: the core constraints compiled to SPARQL (or pyshacl, on ``data()``, the rdflib graph of the
+    data, made only then), the SPARQL constraints on ``store``; ``context(focus nodes)`` what the text needs."""
     core, pairs = split_sparql(shapes)
-    materialise_sparql_targets(core, store)
-    report_graph = _core_on_oxigraph(core, store, data) if engine == "oxigraph" else None
+    report_graph = sparql = None
+    if engine == "oxigraph":
+        focus = FocusNodes(core, store)  # each shape's focus nodes, selected once for the core and SPARQL constraints
+        try:
+            report_graph = _core_report(core_results(core, store, literals, focus), core, literals)
+            sparql = run_constraints(shapes, pairs, store, focus)
+        except Unsupported:  # a shape the compiler does not know: pyshacl validates the core constraints
+            report_graph = None
+        finally:
+            focus.drop()
     if report_graph is None:
-        _, report_graph, _ = pyshacl_validate(data, shacl_graph=core, inference="none", advanced=True,
+        materialise_sparql_targets(core, store)
+        _, report_graph, _ = pyshacl_validate(data(), shacl_graph=core, inference="none", advanced=True,
                                               allow_warnings=True)
+        sparql = run_constraints(shapes, pairs, store)
     report_node = report_graph.value(predicate=RDF.type, object=SH.ValidationReport)
-    for found in run_constraints(shapes, pairs, store):
+    for found in sparql:
         node = BNode()
         report_graph.add((report_node, SH.result, node))
         for p, o in ((RDF.type, SH.ValidationResult), (SH.focusNode, found.focus), (SH.resultSeverity, found.severity),
@@ -134,8 +193,11 @@ def validate_graph(data: Graph, shapes: Graph | None = None, engine: str = "oxig
                      (SH.resultMessage, Literal(found.message)), (SH.value, found.value)):
             if o is not None:
                 report_graph.add((node, p, o))
-    results = [_result(report_graph, node, data, shapes) for node in report_graph.objects(report_node, SH.result)]
-    results.sort(key=lambda r: (list(SEVERITIES.values()).index(r.severity), r.shape, r.focus, r.path or "", r.message))
+    nodes = list(report_graph.objects(report_node, SH.result))
+    described = context({report_graph.value(node, SH.focusNode) for node in nodes})
+    results = [_result(report_graph, node, described, shapes) for node in nodes]
+    results.sort(key=lambda r: (list(SEVERITIES.values()).index(r.severity), r.shape, r.focus, r.path or "", r.message,
+                                r.component, r.value or ""))
     report_graph.set((report_node, SH.conforms, Literal(not any(r.severity == "violation" for r in results))))
     return Report(results, report_graph)
 
@@ -149,21 +211,17 @@ def _copy_node(source: Graph, node, target: Graph) -> None:
         _copy_node(source, o, target)
 
 
-def _as_written(data: Graph, focus, path, value):
-    """A literal as ``data`` writes it ("56.0", where Oxigraph gives the value back as "56")."""
+def _as_written(literals: Literals, focus, path, value):
+    """A literal as the data writes it ("56.0", where Oxigraph gives the value back as "56")."""
     if isinstance(value, Literal) and isinstance(path, URIRef):
-        for written in data.objects(focus, path):
-            if isinstance(written, Literal) and written.datatype == value.datatype and written.eq(value):
+        for written in literals.of(focus, str(path)):
+            if written.datatype == value.datatype and written.eq(value):
                 return written
     return value
 
 
-def _core_on_oxigraph(core: Graph, store: ox.Store, data: Graph) -> Graph | None:
-    """The core constraints' sh:ValidationReport from ``shacl_core``, or None for a shape it cannot compile."""
-    try:
-        found = core_results(core, store, data)
-    except Unsupported:
-        return None
+def _core_report(found: list, core: Graph, literals: Literals) -> Graph:
+    """The core constraints' results as a sh:ValidationReport graph."""
     report = Graph()
     report_node = BNode()
     report.add((report_node, RDF.type, SH.ValidationReport))
@@ -171,8 +229,8 @@ def _core_on_oxigraph(core: Graph, store: ox.Store, data: Graph) -> Graph | None
         node = BNode()
         report.add((report_node, SH.result, node))
         for p, o in ((RDF.type, SH.ValidationResult), (SH.focusNode, r.focus), (SH.resultPath, r.path),
-                     (SH.value, _as_written(data, r.focus, r.path, r.value)), (SH.sourceShape, r.shape), (SH.sourceConstraintComponent, r.component),
-                     (SH.resultSeverity, r.severity)):
+                     (SH.value, _as_written(literals, r.focus, r.path, r.value)), (SH.sourceShape, r.shape),
+                     (SH.sourceConstraintComponent, r.component), (SH.resultSeverity, r.severity)):
             if o is not None:
                 report.add((node, p, o))
         for message in r.messages:
@@ -182,10 +240,12 @@ def _core_on_oxigraph(core: Graph, store: ox.Store, data: Graph) -> Graph | None
 
 
 def _label(data: Graph, node) -> str | None:
+    """The node's name: of several (a fixture's two labels), the first in order, so the choice depends on neither
+    the engine nor the order the triples were read in."""
     for prop in (RDFS.label, SKOS.prefLabel, SCHEMA.name, OA.exact):
-        value = data.value(node, prop)
-        if value is not None:
-            return str(value)
+        values = sorted(str(value) for value in data.objects(node, prop))
+        if values:
+            return values[0]
     return None
 
 
