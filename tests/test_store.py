@@ -60,6 +60,13 @@ def test_a_store_is_replaced_whole_and_leaves_no_temporary_folder(dist):
 def test_a_blank_node_is_one_node_in_its_named_graphs_and_in_the_merge(tmp_path):
     trig = tmp_path / "nhskg.trig"
     trig.write_text('<urn:g1> { _:b <urn:p> "x" . <urn:s> <urn:q> _:b . }\n<urn:g2> { _:b <urn:p> "x" . }\n', encoding="utf-8")
+    anonymous = tmp_path / "anonymous.trig"  # rdflib writes [ ] and ( ): a parser names them afresh each time
+    anonymous.write_text('<urn:g3> { <urn:t> <urn:q> [ <urn:p> "y" ] ; <urn:l> ( "a" ) . }\n', encoding="utf-8")
+    joined = ox.Store.read_only(str(write_store(anonymous, tmp_path / "anonymous")))
+    through = "SELECT ?o WHERE { GRAPH <urn:g3> { <urn:t> <urn:q> ?b } ?b <urn:p> ?o }"
+    assert [r["o"].value for r in joined.query(through)] == ["y"]  # the named graph's node is the merge's node
+    listed = "SELECT ?o WHERE { GRAPH <urn:g3> { <urn:t> <urn:l> ?list } ?list <http://www.w3.org/1999/02/22-rdf-syntax-ns#first> ?o }"
+    assert [r["o"].value for r in joined.query(listed)] == ["a"]
     store = ox.Store.read_only(str(write_store(trig, tmp_path / "store")))
     merged = "SELECT ?s WHERE { <urn:s> <urn:q> ?b . ?b <urn:p> ?o }"
     assert len(list(store.query(merged))) == 1  # the merge joins through the blank node
@@ -170,3 +177,32 @@ def test_nhskg_serve_takes_up_a_rebuild_without_a_restart(tmp_path, engine):
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+def test_a_reopening_store_swaps_its_companion_with_it_and_does_not_retry_a_bad_file(tmp_path):
+    from nhskg.query.store import ReopeningStore
+
+    trig = tmp_path / "nhskg.trig"
+    trig.write_text("<urn:g> { <urn:a> <urn:b> 1 . }\n", encoding="utf-8")
+    made = []
+    source = ReopeningStore(trig, "memory", every=0)
+    source.attach(lambda store: made.append(store) or len(made))
+    first, companion = source.current_pair()
+    assert companion == 1 and made == [first]
+
+    def settle():
+        source.current_pair()
+        if source._opening is not None:
+            source._opening.join(30)
+        return source.current_pair()
+
+    trig.write_text("<urn:g> { <urn:a> <urn:b> 2 . }\n", encoding="utf-8")
+    os.utime(trig, ns=(1, 1))  # a new signature even within the file system's time resolution
+    store, companion = settle()
+    assert store is not first and companion == 2 and made[-1] is store  # made for the new store, swapped together
+    assert source.generation == 1
+    trig.write_text("this is not TriG\n", encoding="utf-8")
+    os.utime(trig, ns=(2, 2))
+    assert settle() == (store, 2)  # the bad file: the old pair keeps answering
+    settle()
+    assert len(made) == 2 and source.generation == 1  # and it is not loaded again until it changes

@@ -59,45 +59,68 @@ class ReopeningStore:
 
     ``current()`` answers the store opened last. At most every ``every`` seconds it looks at the TriG (a
     ``stat``); once a rebuild has replaced it — and, for the on-disk engine, once the new store beside it is
-    current, since the build writes the TriG first — it opens the new one in a background thread and swaps it
-    in whole, so no request waits for a load or sees a half-built dataset. ``generation`` counts the swaps.
-    ``hold``: a context held while opening (the server's ``guard.GATE.reading``: no fork while a thread of
-    this process is inside the store library)."""
+    current, since the build writes the TriG first — it opens the new one in a background thread, makes its
+    companion there (``attach``: the server's renderer, whose counts read the whole graph), and swaps the two
+    in together, so no request waits for a load or sees a half-built dataset. A TriG that fails to open is
+    not tried again until it changes. ``hold``: a context held while an on-disk store is opened and read in
+    that thread (the server's ``guard.GATE.reading``: no fork while a thread is inside RocksDB, whose state is
+    shared by the process); an in-memory load is not held, since it can take many seconds and a child never
+    reads the store being loaded."""
 
     def __init__(self, trig: Path, engine: str = "auto", every: float = 2.0,
                  hold: Callable[[], contextlib.AbstractContextManager] = contextlib.nullcontext):
         self.trig, self.engine, self.every, self.hold = trig, engine, every, hold
-        self._seen = _signature(trig)
-        self.store = open_store(trig, engine)
+        self._seen, self._failed = _signature(trig), None
+        self._prepare: Callable[[ox.Store], object] | None = None
+        self._pair: tuple[ox.Store, object] = (open_store(trig, engine), None)
         self.generation = 0
         self._checked = time.monotonic()
         self._opening: threading.Thread | None = None
         self._lock = threading.Lock()
 
+    def attach(self, prepare: Callable[[ox.Store], object]) -> None:
+        """Make ``prepare(store)`` now for the current store, and in the loader thread for each new one."""
+        self._prepare = prepare
+        self._pair = (self._pair[0], prepare(self._pair[0]))
+
     def current(self) -> ox.Store:
         """The newest store opened (starting a reopen when the TriG was rebuilt since)."""
+        return self.current_pair()[0]
+
+    def current_pair(self) -> tuple[ox.Store, object]:
+        """The newest store and its companion (``attach``), swapped together."""
         now = time.monotonic()
         if now - self._checked >= self.every:
             with self._lock:
                 self._checked = now
                 if self._opening is None or not self._opening.is_alive():
                     signature = _signature(self.trig)
-                    if signature != self._seen and signature is not None and self._ready():
+                    if signature not in (self._seen, self._failed, None) and self._ready():
                         self._opening = threading.Thread(target=self._reopen, args=(signature,), daemon=True)
                         self._opening.start()
-        return self.store
+        return self._pair
+
+    def _on_disk(self) -> bool:
+        if self.engine != "auto":
+            return self.engine == "disk"
+        try:
+            return self.trig.stat().st_size > MEMORY_UP_TO_BYTES
+        except OSError:
+            return False
 
     def _ready(self) -> bool:
-        on_disk = self.engine == "disk" or (self.engine == "auto" and self.trig.stat().st_size > MEMORY_UP_TO_BYTES)
-        return not on_disk or current_store(self.trig) is not None
+        return not self._on_disk() or current_store(self.trig) is not None
 
     def _reopen(self, signature) -> None:
+        hold = self.hold if self._on_disk() else contextlib.nullcontext
         try:
-            with self.hold():
+            with hold():
                 store = open_store(self.trig, self.engine)
-        except Exception:  # noqa: BLE001 — a rebuild caught half-way: keep serving the old store, try again later
+                companion = self._prepare(store) if self._prepare else None
+        except Exception:  # noqa: BLE001 — a rebuild caught half-way or a bad file: keep serving the old store
+            self._failed = signature
             return
-        self.store, self._seen, self.generation = store, signature, self.generation + 1
+        self._pair, self._seen, self.generation = (store, companion), signature, self.generation + 1
 
 
 def _signature(trig: Path) -> tuple[int, int] | None:

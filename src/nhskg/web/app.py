@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import threading
 from pathlib import Path
 
@@ -290,20 +291,25 @@ def create_app(store: ox.Store | ReopeningStore, dist_dir: Path, limits: guard.L
 
 
 class _Served:
-    """The store a request reads and the renderer over it, renewed together when a rebuild is swapped in."""
+    """The store a request reads and the renderer over it, swapped together when a rebuild is taken up (the
+    renderer is made in the loader thread, ``ReopeningStore.attach``: its counts read the whole graph)."""
 
     def __init__(self, source: ox.Store | ReopeningStore, dist_dir: Path):
-        self.source, self.dist_dir = source, dist_dir
-        self.store = source.current() if isinstance(source, ReopeningStore) else source
-        self.renderer = pages.Renderer(self.store, dist_dir)
+        self.source = source
+        if isinstance(source, ReopeningStore):
+            source.attach(lambda store: pages.Renderer(store, dist_dir))
+            self.store, self.renderer = source.current_pair()
+        else:
+            self.store, self.renderer = source, pages.Renderer(source, dist_dir)
 
     def follow(self) -> None:
         if isinstance(self.source, ReopeningStore):
-            store = self.source.current()
-            if store is not self.store:  # a rebuild: its counts and trace index go with the new store
-                with guard.GATE.reading():
-                    renderer = pages.Renderer(store, self.dist_dir)
+            store, renderer = self.source.current_pair()
+            if store is not self.store:
                 self.store, self.renderer = store, renderer
+                # the trace index the old renderer froze (gc.freeze) goes back to the collector, or the old
+                # renderer, its store and index (held in reference cycles) would never be freed
+                gc.unfreeze()
 
 
 class _Follow:
