@@ -57,7 +57,7 @@ def open_store(trig: Path, engine: str = "disk") -> ox.Store:
 class ReopeningStore:
     """The store of ``trig`` for a process that lives across rebuilds (``nhskg serve``).
 
-    ``current()`` answers the store opened last. At most every ``every`` seconds it looks at the TriG (a
+    ``current_pair()`` answers the store opened last, with its companion. At most every ``every`` seconds it looks at the TriG (a
     ``stat``); once a rebuild has replaced it — and, for the on-disk engine, once the new store beside it is
     current, since the build writes the TriG first — it opens the new one in a background thread, makes its
     companion there (``attach``: the server's renderer, whose counts read the whole graph), and swaps the two
@@ -83,12 +83,9 @@ class ReopeningStore:
         self._prepare = prepare
         self._pair = (self._pair[0], prepare(self._pair[0]))
 
-    def current(self) -> ox.Store:
-        """The newest store opened (starting a reopen when the TriG was rebuilt since)."""
-        return self.current_pair()[0]
-
     def current_pair(self) -> tuple[ox.Store, object]:
-        """The newest store and its companion (``attach``), swapped together."""
+        """The newest store and its companion (``attach``), swapped together; starts a reopen when the TriG was
+        rebuilt since."""
         now = time.monotonic()
         if now - self._checked >= self.every:
             with self._lock:
