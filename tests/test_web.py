@@ -4,6 +4,7 @@ clients, in test_web_live.py, and in a real browser in test_web_browser.py."""
 
 from __future__ import annotations
 
+import io
 import json
 import time
 
@@ -12,12 +13,15 @@ import pytest
 from starlette.testclient import TestClient
 
 from nhskg import paths
-from nhskg.catalogue import catalogue
+from nhskg.catalogue import bindings, catalogue
+from nhskg.iris import PREFIXES
 from nhskg.query import guard
 from nhskg.query.results import run_catalogue_query
 from nhskg.web.app import create_app, negotiate
+from result_sets import result_set
 
 BASE = "https://w3id.org/nhskg/"
+XSD = "http://www.w3.org/2001/XMLSchema#"
 SLOW = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 
 
@@ -87,6 +91,71 @@ def test_too_many_rows_is_an_error_that_says_add_limit(built):
     with pytest.raises(guard.TooManyResults, match="more than 100 results: add LIMIT"):
         guard.run(store, "SELECT * { ?s ?p ?o }", limits=guard.Limits(rows=100))
     assert guard.run(store, "SELECT * { ?s ?p ?o } LIMIT 100", limits=guard.Limits(rows=100)).read()
+
+
+QUERIES = catalogue()
+assert len(QUERIES) >= 19, "the catalogue shrank"
+
+
+@pytest.mark.parametrize("name", sorted(QUERIES), ids=str)
+def test_the_answers_the_guard_keeps_are_serialised_as_oxigraph_writes_them(built, name):
+    """The guard evaluates once and serialises the solutions it kept (``solutions_from``): in every format they
+    must be the very bytes Oxigraph writes for those solutions — blank nodes, languages, datatypes and unbound
+    values included. (A fresh evaluation may concatenate a GROUP_CONCAT in another order, so the solutions
+    compared are one evaluation's, read back from Oxigraph's own JSON.)"""
+    store, _ = built
+    query = QUERIES[name]
+    written = io.BytesIO()
+    store.query(query.text, substitutions=bindings(query, {}) or None, prefixes=PREFIXES).serialize(
+        written, ox.QueryResultsFormat.JSON)
+    for results_format, fmt in guard.RESULT_FORMATS.items():
+        expected, kept = io.BytesIO(), ox.parse_query_results(written.getvalue(), format=ox.QueryResultsFormat.JSON)
+        ox.parse_query_results(written.getvalue(), format=ox.QueryResultsFormat.JSON).serialize(expected, fmt)
+        again = io.BytesIO()
+        guard.solutions_from(kept.variables, list(kept)).serialize(again, fmt)
+        assert again.getvalue() == expected.getvalue(), results_format
+
+
+def test_the_guard_keeps_every_kind_of_term_as_oxigraph_writes_it():
+    store = ox.Store()
+    p = ox.NamedNode("http://example.org/p")
+    for subject, value in [(ox.NamedNode("http://example.org/a"), ox.Literal('tab\tquote"\nline', language="en-GB")),
+                           (ox.BlankNode("b1"), ox.Literal("5", datatype=ox.NamedNode(XSD + "integer"))),
+                           (ox.NamedNode("http://example.org/a"), ox.Literal("plain")),
+                           (ox.NamedNode("http://example.org/a"), ox.BlankNode("b2"))]:
+        store.add(ox.Quad(subject, p, value))
+    text = "SELECT ?s ?o ?unbound WHERE { ?s ?p ?o OPTIONAL { ?s <http://example.org/none> ?unbound } } ORDER BY ?o"
+    for results_format, fmt in guard.RESULT_FORMATS.items():
+        direct = io.BytesIO()
+        store.query(text).serialize(direct, fmt)
+        assert guard.run(store, text, results_format).read() == direct.getvalue(), results_format
+
+
+@pytest.mark.parametrize("name", sorted(QUERIES), ids=str)
+def test_the_guard_gives_the_query_s_own_answer(built, name):
+    store, _ = built
+    query = QUERIES[name]
+    subs = bindings(query, {})
+    direct = io.BytesIO()
+    store.query(query.text, substitutions=subs or None, prefixes=PREFIXES).serialize(direct, ox.QueryResultsFormat.JSON)
+    assert result_set(guard.run(store, query.text, "json", substitutions=subs).read()) == result_set(direct.getvalue())
+
+
+@pytest.mark.parametrize("graph_format", sorted(guard.GRAPH_FORMATS))
+def test_the_guard_answers_a_graph_query_byte_for_byte(built, graph_format):
+    store, _ = built
+    text = ("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <https://w3id.org/nhskg/graph/document/004> { ?s ?p ?o } }")
+    fmt = guard.GRAPH_FORMATS[graph_format]
+    direct = io.BytesIO()
+    ox.serialize(store.query(text), direct, fmt, prefixes=PREFIXES if fmt != ox.RdfFormat.N_TRIPLES else None)
+    answer = guard.run(store, text, graph_format=graph_format).read()
+    assert answer == direct.getvalue() and len(answer) > 10_000
+
+
+def test_too_many_triples_is_refused_like_too_many_rows(built):
+    store, _ = built
+    with pytest.raises(guard.TooManyResults, match="more than 100 results"):
+        guard.run(store, "CONSTRUCT WHERE { ?s ?p ?o }", limits=guard.Limits(rows=100))
 
 
 def test_a_query_over_the_memory_ceiling_is_stopped(built):
