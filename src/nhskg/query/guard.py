@@ -10,8 +10,9 @@ and the server refuse and limit alike:
 - the query runs in a forked child process that the caller kills when the time limit passes, when the
   caller is interrupted (Ctrl-C) or when the reader goes away, so no query outlives its request; the
   child also has a memory ceiling;
-- more results than the row limit is an error that says to add a ``LIMIT`` (the child counts first,
-  then serialises, so nothing partial is ever sent as if complete);
+- more results than the row limit is an error that says to add a ``LIMIT`` (the child evaluates once and
+  keeps the answers up to one past the limit before it writes a byte, so nothing partial is ever sent as if
+  complete);
 - results are serialised by Oxigraph in the child and streamed through a pipe, never collected here;
 - the project's prefixes (``nhskg:``, ``id:``, ``rdfs:``, ``schema:`` …) are declared for every query.
 """
