@@ -133,6 +133,9 @@ def test_sparql_ad_hoc_and_from_file(built, tmp_path):
     (["query", "run", "survey-findings", "-p", "nope=1"], "has no parameter 'nope'"),
     (["query", "run", "survey-findings", "-p", "survey=not an iri"], "is not an IRI"),
     (["query", "run", "survey-findings", "-p", "survey"], "write -p NAME=VALUE"),
+    (["query", "run", "people-quoted", "--max-rows", "5"], "people-quoted has more than 5 results: raise the limit "
+                                                           "(--max-rows 50)"),
+    (["sparql", "SELECT * { ?s ?p ?o }", "--max-rows", "5"], "more than 5 results: add LIMIT 5"),
 ])
 def test_query_errors_are_one_clear_line(built, args, message):
     result = _cli(*args)

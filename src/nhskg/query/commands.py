@@ -111,6 +111,13 @@ def run_command(name: str, params: tuple[str, ...], fmt: str, timeout: float, ma
     store = None if endpoint else open_store(fresh_trig())  # opened once: the answer, then the note below
     try:
         click.echo(_answer(query.text, fmt, timeout, max_rows, substitutions, endpoint, merge_graph, store))
+    except guard.TooManyResults:
+        # A catalogue query is not the user's to edit: the limit is what they can change (a listing grows with
+        # the graph: people-quoted has 26k rows at 10M triples)
+        raise guard.TooManyResults(
+            f"{name} has more than {max_rows} results: raise the limit (--max-rows {max_rows * 10}), or page "
+            f"through a copy of it (`nhskg query show {name}`, add LIMIT and OFFSET, run it with `nhskg sparql`)"
+        ) from None
     except guard.QueryRefused:
         raise
     except UserError as exc:  # a syntax error in a catalogue file names the file
