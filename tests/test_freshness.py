@@ -114,3 +114,20 @@ def test_a_removed_input_an_editor_s_swap_file_and_a_clock_in_the_future(project
     assert "changed since dist/nhskg.trig was built" in first.stderr and first.returncode == 0
     again = _run(project, *READING_COMMANDS["sparql"])
     assert again.stderr == "", "a file dated in the future must not make every command rebuild"
+
+
+@pytest.mark.parametrize("name", sorted(READING_COMMANDS), ids=sorted(READING_COMMANDS))
+def test_a_trig_the_build_did_not_write_is_refused_never_rebuilt_over(project, tmp_path, name):
+    """Found using the project: `NHSKG_DIST=<a folder of generated 10M-triple TriG> nhskg serve` took the folder
+    for a stale dist/ (no record of inputs) and replaced the 974 MB graph with a build of the project's own."""
+    foreign = tmp_path / "generated"
+    foreign.mkdir()
+    graph = foreign / "nhskg.trig"
+    graph.write_text("<urn:a> <urn:b> <urn:c> .\n", encoding="utf-8")
+    env = {**os.environ, "NHSKG_ROOT": str(project), "NHSKG_DIST": str(foreign)}
+    result = subprocess.run([sys.executable, "-m", "nhskg", *READING_COMMANDS[name]], capture_output=True, text=True,
+                            env=env, timeout=300)
+    assert result.returncode == 2 and "was not written by `nhskg build` (no inputs.json beside it)" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert graph.read_text(encoding="utf-8") == "<urn:a> <urn:b> <urn:c> .\n"
+    assert sorted(p.name for p in foreign.iterdir()) == ["nhskg.trig"]

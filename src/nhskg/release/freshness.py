@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from .. import paths
+from ..errors import UserError
 from . import inputs
 
 #: The graph every reading command opens.
@@ -39,8 +40,17 @@ def stale_reason(dist_dir: Path | None = None) -> str | None:
 
 
 def fresh_trig(dist_dir: Path | None = None) -> Path:
-    """The path of the built TriG, building ``dist/`` first (with a notice on stderr) when it is stale."""
+    """The path of the built TriG, building ``dist/`` first (with a notice on stderr) when it is stale.
+
+    A TriG with no record of inputs beside it was not written by ``nhskg build`` (a graph copied or generated
+    into the folder ``NHSKG_DIST`` names): it is refused, never rebuilt over — a build would replace it and
+    everything beside it with the project's own graph."""
     reason = stale_reason(dist_dir)
+    trig = paths.dist_file(TRIG, dist_dir)
+    if reason and trig.exists() and inputs.read_record(dist_dir) is None:
+        raise UserError(f"{paths.shown(trig)} was not written by `nhskg build` (no {inputs.RECORD} beside it), so it "
+                        f"is not rebuilt over: point NHSKG_DIST at the folder `nhskg build` writes (default dist/), "
+                        f"or run `nhskg build` there yourself to replace what that folder holds")
     if reason:
         print(f"nhskg: {reason}: building it first", file=sys.stderr)
         from .pipeline import run_build
