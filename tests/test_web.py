@@ -131,6 +131,22 @@ def test_the_guard_keeps_every_kind_of_term_as_oxigraph_writes_it():
         assert guard.run(store, text, results_format).read() == direct.getvalue(), results_format
 
 
+def test_answers_beyond_those_kept_are_counted_and_evaluated_again(built, monkeypatch):
+    """Above KEPT_AT_MOST answers the child counts to the limit and evaluates again (memory, not time, then
+    decides): the same bytes, and the same refusal over the limit."""
+    store, _ = built
+    monkeypatch.setattr(guard, "KEPT_AT_MOST", 10)  # the forked child sees the parent's value
+    text = "SELECT * { ?s ?p ?o } ORDER BY ?s ?p ?o LIMIT 50"
+    for results_format, fmt in guard.RESULT_FORMATS.items():
+        direct = io.BytesIO()
+        store.query(text).serialize(direct, fmt)
+        assert guard.run(store, text, results_format, limits=guard.Limits(rows=100)).read() == direct.getvalue()
+    with pytest.raises(guard.TooManyResults, match="more than 30 results"):
+        guard.run(store, text, limits=guard.Limits(rows=30))
+    construct = "CONSTRUCT { ?s ?p ?o } WHERE { { SELECT * { ?s ?p ?o } ORDER BY ?s ?p ?o LIMIT 50 } }"
+    assert guard.run(store, construct, graph_format="ntriples", limits=guard.Limits(rows=100)).read().count(b"\n") == 50
+
+
 @pytest.mark.parametrize("name", sorted(QUERIES), ids=str)
 def test_the_guard_gives_the_query_s_own_answer(built, name):
     store, _ = built
