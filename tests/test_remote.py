@@ -12,9 +12,10 @@ import os
 import subprocess
 import sys
 
+import httpx
 import pyoxigraph as ox
 import pytest
-from live_server import project_copy
+from live_server import project_copy, start_server
 from sparql_servers import oxigraph_server
 
 from nhskg.catalogue import bindings, find
@@ -93,5 +94,104 @@ def test_the_commands_push_then_query_sparql_trace_and_network_against_the_serve
         assert json.loads(remote.stdout) == json.loads(local.stdout)
         refused = _nhskg(root, "sparql", "DROP ALL", "--endpoint", base + "/query")
         assert refused.returncode == 2 and "read-only" in refused.stderr
+        process, served = start_server(root, "--endpoint", base + "/query")
+        try:
+            surveys = httpx.get(served + "/api/catalogue/surveys", headers={"Accept": "application/sparql-results+json"})
+            assert surveys.status_code == 200 and len(surveys.json()["results"]["bindings"]) == 7
+            page = httpx.get(served + "/doc/ccg/02Q", headers={"Accept": "text/html"})
+            assert page.status_code == 200 and "NHS Bassetlaw" in page.text
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
+        assert f"serving {base}/query at" in process.stderr.read()
     gone = _nhskg(root, "query", "run", "surveys", "--endpoint", base + "/query")
     assert gone.returncode == 2 and gone.stderr.count("\n") == 1 and "cannot reach the server" in gone.stderr
+
+
+# --- nhskg serve --endpoint: the web app over the server's graph ---------------------------------------
+
+SERVED_PATHS = ["/", "/organisations", "/surveys", "/people", "/documents", "/query", "/def/",
+                "/doc/document/000", "/doc/finding/nhsa-napc-survey-000/feel-constricted", "/doc/ccg/02Q",
+                "/doc/area-team/Q56", "/doc/survey/hsj-barometer-3", "/doc/person/michael-dixon",
+                "/trace?text=47%25+of+CCGs+say+they+are+fully+involved"]
+DESCRIBED = ["ccg/02Q", "area-team/Q56", "document/000", "finding/nhsa-napc-survey-000/feel-constricted",
+             "survey/hsj-barometer-3", "person/michael-dixon", "organisation/napc"]
+
+
+@pytest.fixture(scope="module")
+def clients(built, server):
+    """The web app over the local store and over the Oxigraph server holding the same graph (`serve
+    --endpoint`), with the same limits."""
+    from starlette.testclient import TestClient
+
+    from nhskg.query import guard
+    from nhskg.web.app import create_app
+
+    store, dist = built
+    limits = guard.Limits(seconds=30, rows=5_000)
+    return (TestClient(create_app(store, dist, limits), raise_server_exceptions=False),
+            TestClient(create_app(open_endpoint(server + "/query"), dist, limits), raise_server_exceptions=False))
+
+
+def test_serve_from_the_endpoint_answers_every_catalogue_query_as_the_local_store(clients):
+    from result_sets import result_set
+
+    from nhskg.catalogue import catalogue
+
+    local, remote = clients
+    names = [name for name in catalogue() if "/" not in name]
+    assert len(names) >= 15
+    for name in names:
+        answers = [c.get(f"/api/catalogue/{name}", headers={"Accept": "application/sparql-results+json"})
+                   for c in (local, remote)]
+        assert [a.status_code for a in answers] == [200, 200], (name, answers[1].text[:300])
+        assert result_set(answers[1].content) == result_set(answers[0].content), name
+    for fmt in ("csv", "tsv", "xml"):  # the server's JSON, written again by Oxigraph in the format asked for
+        answers = [c.get("/api/catalogue/surveys", params={"format": fmt}) for c in (local, remote)]
+        assert answers[1].status_code == 200 and answers[1].headers["content-type"] == answers[0].headers["content-type"]
+        rows = [a.content.count(b"<result>") if fmt == "xml" else len(a.content.splitlines()) - 1 for a in answers]
+        assert rows[1] == rows[0] == 7, fmt
+
+
+def test_serve_from_the_endpoint_keeps_the_endpoint_read_only_and_limited(clients):
+    local, remote = clients
+    for client in (local, remote):
+        refused = client.get("/sparql", params={"query": "DROP ALL"})
+        assert refused.status_code in (400, 403) and "read-only" in refused.text
+        many = client.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o }"})
+        assert many.status_code == 400 and "more than 5000 results" in many.text
+    graph = [c.get("/sparql", params={"query": "CONSTRUCT WHERE { ?s a <https://w3id.org/nhskg/def/Survey> }"},
+                   headers={"Accept": "application/n-triples"}) for c in (local, remote)]
+    assert graph[1].status_code == 200 and sorted(graph[1].text.splitlines()) == sorted(graph[0].text.splitlines())
+    asked = [c.get("/sparql", params={"query": "ASK { ?s a <https://w3id.org/nhskg/def/Survey> }"}) for c in clients]
+    assert asked[1].json() == asked[0].json() == {"head": {}, "boolean": True}
+    described = [c.get("/sparql", headers={"Accept": "text/turtle"}) for c in clients]
+    names = [{str(q.object) for q in ox.parse(d.content, format=ox.RdfFormat.TURTLE)
+              if q.predicate.value.endswith("#name")} for d in described]
+    assert names[1] == names[0] and len(names[0]) >= 14
+
+
+@pytest.mark.parametrize("ref", DESCRIBED)
+def test_serve_from_the_endpoint_describes_a_thing_as_the_local_store(clients, ref):
+    local, remote = clients
+    assert remote.get(f"/id/{ref}", follow_redirects=False).status_code == 303
+    documents = [c.get(f"/doc/{ref}", headers={"Accept": "application/n-triples"}) for c in clients]
+    assert documents[1].status_code == 200
+    triples = [set(d.text.splitlines()) for d in documents]
+    assert triples[1] == triples[0] and len(triples[0]) > 3
+    assert remote.get(f"/doc/{ref}x", headers={"Accept": "text/html"}).status_code == 404
+
+
+@pytest.mark.parametrize("path", SERVED_PATHS)
+def test_serve_from_the_endpoint_renders_the_pages_the_local_store_renders(clients, path):
+    pages = [c.get(path, headers={"Accept": "text/html"}) for c in clients]
+    assert pages[1].status_code == 200, pages[1].text[:300]
+    assert pages[1].text == pages[0].text
+
+
+def test_serve_from_the_endpoint_traces_from_the_server_s_graph(clients):
+    answers = [c.post("/api/trace", data={"text": "Only 47% of CCGs say they are fully involved, the NHS Alliance "
+                                                  "survey found."}) for c in clients]
+    assert answers[1].status_code == 200
+    assert answers[1].json()["trace"] == answers[0].json()["trace"]
+    assert answers[0].json()["trace"]["figures"][0]["verdict"] == "exact"

@@ -61,13 +61,10 @@ def _answer(text: str, fmt: str, timeout: float, max_rows: int, substitutions=No
     limits = guard.Limits(seconds=timeout, rows=max_rows)
     results_format = "json" if fmt == "table" else fmt
     if endpoint:
-        from .remote import GRAPH_MEDIA, RESULTS_MEDIA, prepared
+        from . import remote
 
-        guard.screen(text)  # read-only here too: an update is refused before it is sent
-        media, data = open_endpoint(endpoint, timeout, merge_graph).request(
-            prepared(text, substitutions), accept=f"{RESULTS_MEDIA[results_format]}, application/n-triples;q=0.9")
-        form = "graph" if media in GRAPH_MEDIA else "solutions"
-        return render(guard.Answer(form, results_format, media, iter([data])), fmt)
+        return render(remote.answer(open_endpoint(endpoint, timeout, merge_graph), text, results_format, "ntriples",
+                                    limits, substitutions), fmt)
     store = store if store is not None else open_store(fresh_trig())
     return render(guard.run(store, text, results_format, "ntriples", limits, substitutions), fmt)
 

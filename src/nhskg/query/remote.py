@@ -14,22 +14,22 @@ graph (``--merge-graph IRI``), and queries then name their dataset with the prot
 
 from __future__ import annotations
 
+import io
 import re
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Iterator
 
 import pyoxigraph as ox
 
 from ..errors import UserError
 from ..iris import BASE, PREFIXES
 
-RESULTS_MEDIA = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
-                 "csv": "text/csv", "tsv": "text/tab-separated-values"}
 _PARSED = {"application/sparql-results+json": ox.QueryResultsFormat.JSON,
            "application/sparql-results+xml": ox.QueryResultsFormat.XML,
            "text/tab-separated-values": ox.QueryResultsFormat.TSV}
-GRAPH_MEDIA = _GRAPHS = {"application/n-triples": ox.RdfFormat.N_TRIPLES, "text/turtle": ox.RdfFormat.TURTLE,
+_GRAPHS = {"application/n-triples": ox.RdfFormat.N_TRIPLES, "text/turtle": ox.RdfFormat.TURTLE,
            "application/rdf+xml": ox.RdfFormat.RDF_XML, "text/plain": ox.RdfFormat.N_TRIPLES}
 _ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8"
 _WHERE = re.compile(r"\bWHERE\s*\{", re.I)
@@ -85,9 +85,10 @@ class RemoteStore:
     def __repr__(self) -> str:
         return f"RemoteStore({self.url!r})"
 
-    def request(self, text: str, accept: str = _ACCEPT) -> tuple[str, bytes]:
-        """POST ``text`` (as sent) to the endpoint; the media type and bytes of the answer."""
-        body = urllib.parse.urlencode([("query", text), *self.dataset()]).encode()
+    def request(self, text: str, accept: str = _ACCEPT, dataset: list[tuple[str, str]] | None = None) -> tuple[str, bytes]:
+        """POST ``text`` (as sent) to the endpoint; the media type and bytes of the answer. ``dataset``: the
+        protocol's ``default-graph-uri``/``named-graph-uri`` pairs a client asked for, else the project's."""
+        body = urllib.parse.urlencode([("query", text), *(dataset or self.dataset())]).encode()
         request = urllib.request.Request(self.url, data=body, method="POST", headers={
             "Content-Type": "application/x-www-form-urlencoded", "Accept": accept})
         return _send(request, self.timeout, self.url)
@@ -99,6 +100,33 @@ class RemoteStore:
         if media in _GRAPHS:
             return list(ox.parse(data, format=_GRAPHS[media]))
         raise UserError(f"{self.url}: answered {media or 'no media type'}, not SPARQL results or RDF")
+
+
+    def quads_for_pattern(self, subject=None, predicate=None, object=None, graph_name=None) -> Iterator[ox.Quad]:
+        """The default graph's triples matching a pattern (``None`` matches anything), as a local store's
+        ``quads_for_pattern`` gives them, for the server's pages. A blank node cannot be named to a server (in a
+        query it is a variable), so a pattern with one matches nothing here: what a page shows inside blank
+        nodes (the ontology's OWL lists) is missing when it is served from ``--endpoint``."""
+        if not isinstance(graph_name, (ox.DefaultGraph, type(None))):
+            raise ValueError("a remote store answers patterns over its default graph only")
+        terms = {"s": subject, "p": predicate, "o": object}
+        if any(isinstance(term, ox.BlankNode) for term in terms.values()):
+            return iter(())
+        where = " ".join(str(term) if term is not None else f"?{name}" for name, term in terms.items())
+        free = [name for name, term in terms.items() if term is None]
+        text = f"SELECT {' '.join('?' + n for n in free) or '*'} WHERE {{ {where} }}" if free else \
+            f"SELECT * WHERE {{ {where} }} LIMIT 1"
+        quads = []
+        for solution in self.query(text):
+            bound = {name: terms[name] if terms[name] is not None else solution[name] for name in terms}
+            quads.append(ox.Quad(bound["s"], bound["p"], bound["o"], ox.DefaultGraph()))
+        return iter(quads)
+
+    def named_graphs(self) -> list[ox.NamedNode]:
+        """The project's named graphs on the server (those under ``nhskg:graph/``)."""
+        solutions = self.query(f'SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (STRSTARTS(STR(?g), '
+                               f'"{GRAPHS_BASE}")) }}')
+        return sorted((s["g"] for s in solutions), key=lambda g: g.value)
 
 
 def _send(request: urllib.request.Request, timeout: float, url: str) -> tuple[str, bytes]:
@@ -149,3 +177,45 @@ def count_triples(endpoint: RemoteStore, graph: str | None) -> int:
     pattern = f"GRAPH <{graph}> {{ ?s ?p ?o }}" if graph else "?s ?p ?o"
     solutions = endpoint.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}")
     return int(next(iter(solutions))["n"].value)
+
+
+def answer(remote: RemoteStore, text: str, results_format: str = "json", graph_format: str = "turtle",
+           limits=None, substitutions: dict | None = None, default_graph: list | None = None,
+           named_graphs: list | None = None):
+    """``text`` asked of ``remote`` as ``guard.run`` asks the local store: refused when it is an update or
+    SERVICE, within the row limit (the server is asked for JSON or N-Triples, the answers counted, then written
+    by Oxigraph in the format asked for, the same bytes a local answer has), the time limit the request's.
+    The protocol's dataset, when given, is passed on; a ``guard.Answer``."""
+    from . import guard
+
+    limits = limits or guard.Limits()
+    guard.screen(text)  # read-only here too: an update is refused before it is sent
+    dataset = [("default-graph-uri", g.value) for g in default_graph or []] + \
+              [("named-graph-uri", g.value) for g in named_graphs or []]
+    asked = RemoteStore(remote.url, min(remote.timeout, limits.seconds), remote.merge_graph)
+    asked._dataset = remote._dataset
+    media, data = asked.request(prepared(text, substitutions),
+                                "application/sparql-results+json, application/n-triples;q=0.9", dataset or None)
+    if media in _GRAPHS:
+        triples = list(ox.parse(data, format=_GRAPHS[media]))
+        if len(triples) > limits.rows:
+            raise guard.TooManyResults(f"more than {limits.rows} results: add LIMIT {limits.rows} (or less) to the "
+                                       "query, or page through with OFFSET")
+        fmt = guard.GRAPH_FORMATS[graph_format]
+        written = ox.serialize(triples, format=fmt, prefixes=PREFIXES if fmt != ox.RdfFormat.N_TRIPLES else None)
+        return guard.Answer("graph", graph_format, fmt.media_type, iter([written]))
+    if media not in _PARSED:
+        raise UserError(f"{remote.url}: answered {media or 'no media type'}, not SPARQL results or RDF")
+    results = ox.parse_query_results(data, format=_PARSED[media])
+    fmt = guard.RESULT_FORMATS[results_format]
+    if isinstance(results, ox.QueryBoolean):
+        form = "boolean"
+    else:
+        form, kept = "solutions", list(results)
+        if len(kept) > limits.rows:
+            raise guard.TooManyResults(f"more than {limits.rows} results: add LIMIT {limits.rows} (or less) to the "
+                                       "query, or page through with OFFSET")
+        results = guard.solutions_from(results.variables, kept)
+    written = io.BytesIO()
+    results.serialize(written, fmt)
+    return guard.Answer(form, results_format, fmt.media_type, iter([written.getvalue()]))

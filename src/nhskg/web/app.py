@@ -41,7 +41,8 @@ from starlette.staticfiles import StaticFiles
 from .. import catalogue, paths
 from ..errors import UserError
 from ..iris import BASE, PREFIXES, expand_iri
-from ..query import guard
+from ..query import guard, remote
+from ..query.remote import RemoteStore
 from ..query.store import ReopeningStore
 from . import pages, resources, service
 
@@ -71,9 +72,10 @@ def negotiate(accept: str | None, offered: dict[str, str], default: str) -> str 
     return offered[best] if best else None
 
 
-def create_app(store: ox.Store | ReopeningStore, dist_dir: Path, limits: guard.Limits | None = None) -> Starlette:
-    """The app serving ``store`` (the built graph; a ``ReopeningStore`` follows rebuilds) and the files of
-    ``dist_dir``."""
+def create_app(store: ox.Store | ReopeningStore | RemoteStore, dist_dir: Path,
+               limits: guard.Limits | None = None) -> Starlette:
+    """The app serving ``store`` (the built graph; a ``ReopeningStore`` follows rebuilds; a ``RemoteStore`` is
+    a SPARQL server asked over HTTP) and the files of ``dist_dir``."""
     limits = limits or guard.Limits()
     state = _Served(store, dist_dir)
 
@@ -147,9 +149,14 @@ def create_app(store: ox.Store | ReopeningStore, dist_dir: Path, limits: guard.L
             return _error(503, f"{limits.concurrent} queries are running: try again shortly", {"Retry-After": "5"})
         try:
             default_graph, named_graphs = _dataset(params)
-            result = await _while_connected(request, lambda cancel: guard.run(
-                state.store, text, results_format or "json", graph_format or "turtle", limits, substitutions,
-                default_graph, named_graphs, cancel))
+            if isinstance(state.store, RemoteStore):  # asked of the server over HTTP (no child: it needs the network)
+                result = await run_in_threadpool(remote.answer, state.store, text, results_format or "json",
+                                                 graph_format or "turtle", limits, substitutions, default_graph,
+                                                 named_graphs)
+            else:
+                result = await _while_connected(request, lambda cancel: guard.run(
+                    state.store, text, results_format or "json", graph_format or "turtle", limits, substitutions,
+                    default_graph, named_graphs, cancel))
         except guard.QueryRefused as exc:
             return _error(exc.status, str(exc))
         except UserError as exc:

@@ -8,7 +8,8 @@ import click
 
 from .. import paths
 from ..query import guard
-from ..query.store import ReopeningStore, open_store
+from ..query.commands import ENDPOINT_OPTION
+from ..query.store import ReopeningStore, open_endpoint, open_store
 from ..release.freshness import fresh_trig
 
 
@@ -21,16 +22,20 @@ from ..release.freshness import fresh_trig
               help="Most results one SPARQL query may give.")
 @click.option("--store", "engine", type=click.Choice(["auto", "disk", "memory"]), default="auto", show_default=True,
               help="auto: the graph in memory up to ~1M triples, else dist/store/ read-only from disk.")
-def serve_command(host: str, port: int, timeout: float, max_rows: int, engine: str) -> None:
+@ENDPOINT_OPTION
+def serve_command(host: str, port: int, timeout: float, max_rows: int, engine: str, endpoint: str | None,
+                  merge_graph: str | None) -> None:
     """Serve the graph over HTTP: SPARQL endpoint, dereferenceable IRIs, pages for people."""
     import uvicorn
 
     from .app import create_app
 
-    # a later `nhskg build` is taken up without a restart
-    store = ReopeningStore(fresh_trig(), engine, hold=guard.GATE.reading)
+    if endpoint:  # the graph a SPARQL server holds (`nhskg push`); dumps, texts and VoID still from dist/
+        store, served = open_endpoint(endpoint, timeout, merge_graph), endpoint
+    else:  # a later `nhskg build` is taken up without a restart
+        store, served = ReopeningStore(fresh_trig(), engine, hold=guard.GATE.reading), paths.shown(paths.DIST_DIR)
     app = create_app(store, paths.DIST_DIR, guard.Limits(seconds=timeout, rows=max_rows))
-    click.echo(f"nhskg: serving {paths.shown(paths.DIST_DIR)} at http://{host}:{port}/ "
+    click.echo(f"nhskg: serving {served} at http://{host}:{port}/ "
                f"(SPARQL endpoint http://{host}:{port}/sparql); Ctrl-C stops", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
 

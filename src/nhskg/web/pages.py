@@ -17,6 +17,7 @@ import pyoxigraph as ox
 from .. import paths
 from ..catalogue import catalogue
 from ..iris import BASE, curie, sparql_prefixes
+from ..query.remote import RemoteStore
 from ..query.store import run_query
 from . import resources
 
@@ -104,12 +105,15 @@ class Renderer:
     def tracer(self):
         with self._lock:
             if self._tracer is None:
-                from ..trace.index import index_for
+                from ..trace.index import index_for, load_index
                 from ..trace.matcher import Tracer
 
                 # as `nhskg trace` reads it: the file the build wrote beside the TriG when it is of that TriG
                 # (a read of seconds by SPARQL at a million triples), else this store by SPARQL
-                self._tracer = Tracer(index_for(paths.dist_file(paths.TRIG, self.dist_dir), self.store))
+                if isinstance(self.store, RemoteStore):  # the server's graph, not the one dist/ holds
+                    self._tracer = Tracer(load_index(self.store))
+                else:
+                    self._tracer = Tracer(index_for(paths.dist_file(paths.TRIG, self.dist_dir), self.store))
                 # they live as long as the server: out of the collector's sight, since each of its full passes
                 # over their references takes a second at ten million triples (made once a process)
                 gc.freeze()
