@@ -105,8 +105,8 @@ class RemoteStore:
     def quads_for_pattern(self, subject=None, predicate=None, object=None, graph_name=None) -> Iterator[ox.Quad]:
         """The default graph's triples matching a pattern (``None`` matches anything), as a local store's
         ``quads_for_pattern`` gives them, for the server's pages. A blank node cannot be named to a server (in a
-        query it is a variable), so a pattern with one matches nothing here: what a page shows inside blank
-        nodes (the ontology's OWL lists) is missing when it is served from ``--endpoint``."""
+        query it is a variable), so a pattern with one matches nothing here: a description served from
+        ``--endpoint`` stops at a blank node (the built graph has none; its structured values are hash IRIs)."""
         if not isinstance(graph_name, (ox.DefaultGraph, type(None))):
             raise ValueError("a remote store answers patterns over its default graph only")
         terms = {"s": subject, "p": predicate, "o": object}
