@@ -8,7 +8,11 @@ shared vocabulary: the ontology (its named graph appears once) and the SKOS conc
 measures, value bases, roles …), so k copies are k times the surveys, findings, evidence spans, quotations,
 people and registers, all speaking the same vocabulary — as the graph will grow. Literals (labels, exact
 words, offsets, values) are kept, so each copy's evidence spans point into its own copy of the texts.
-Deterministic: the same base file and size give the same bytes.
+
+The statistics graph (``graph/statistics``, VoID counts of the other named graphs) is not copied: it would
+describe one copy. The copies are counted as they are written (``nhskg.build.statistics``, the build's own
+counter, one pass, no quad kept) and their statistics written last, so ``graph-statistics`` answers for the
+scaled graph as it does for the built one. Deterministic: the same base file and size give the same bytes.
 """
 
 from __future__ import annotations
@@ -17,15 +21,18 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from nhskg.build.statistics import StatisticsCounter, oxigraph_quads
+
 ID = "https://w3id.org/nhskg/id/"
 GRAPH = "https://w3id.org/nhskg/graph/"
 TEXTS = "https://w3id.org/nhskg/texts/"
 ONTOLOGY_GRAPH = GRAPH + "ontology"
+STATISTICS_GRAPH = GRAPH + "statistics"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 
 
 def _base(trig: Path) -> tuple[list[ox.Quad], set[str]]:
-    quads = list(ox.parse(path=str(trig), format=ox.RdfFormat.TRIG))
+    quads = [q for q in ox.parse(path=str(trig), format=ox.RdfFormat.TRIG) if q.graph_name.value != STATISTICS_GRAPH]
     concept_kinds = {q.subject.value[len(ID):].split("/")[0] for q in quads
                      if q.predicate.value.endswith("#type") and q.object.value in (SKOS + "Concept", SKOS + "ConceptScheme")
                      and isinstance(q.subject, ox.NamedNode) and q.subject.value.startswith(ID)}
@@ -40,10 +47,12 @@ def copies_for(triples: int, trig: Path) -> int:
 
 
 def write_scaled(trig: Path, copies: int, out: Path) -> int:
-    """Write ``copies`` copies of the dataset in ``trig`` as TriG to ``out`` (atomically); the quads written."""
+    """Write ``copies`` copies of the dataset in ``trig`` as TriG to ``out`` (atomically), then the statistics
+    of what was written; the quads written."""
     quads, concept_kinds = _base(trig)
     tmp = out.with_name(f".{out.name}.tmp")
     written = 0
+    counter = StatisticsCounter()
     with open(tmp, "wb") as handle:
         for k in range(copies):
             cache: dict = {}
@@ -68,7 +77,11 @@ def write_scaled(trig: Path, copies: int, out: Path) -> int:
 
             batch = [ox.Quad(fresh(q.subject), q.predicate, fresh(q.object), fresh(q.graph_name))
                      for q in quads if k == 0 or q.graph_name.value != ONTOLOGY_GRAPH]
+            counter.add(batch)
             handle.write(ox.serialize(batch, format=ox.RdfFormat.TRIG))
             written += len(batch)
+        statistics = oxigraph_quads(counter.result())
+        handle.write(ox.serialize(statistics, format=ox.RdfFormat.TRIG))
+        written += len(statistics)
     tmp.replace(out)
     return written
