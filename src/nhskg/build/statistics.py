@@ -7,13 +7,16 @@ graph. The counts change only when the data does, so the build counts them once 
 What it holds, in VoID (http://rdfs.org/ns/void#), with the IRIs ``void.ttl`` uses::
 
     <id/dataset/nhskg> a void:Dataset ; void:subset <graph/X>, … ; void:classPartition <…/class/nhskg.Finding>, … .
-    <graph/X> a void:Dataset ; void:triples 1421 .
+    <graph/X> a void:Dataset ; void:triples 1421 ; schema:position 3 .
     <id/dataset/nhskg/class/nhskg.Finding> a void:Dataset ; rdfs:label "instances of nhskg:Finding" ;
-        void:class nhskg:Finding ; void:entities 82 .
+        void:class nhskg:Finding ; void:entities 82 ; schema:position 17 .
 
 ``void:triples``: the triples of one named graph (a triple asserted in two graphs counts in each).
 ``void:entities`` of a class partition: the distinct instances of the class in the merge of the named
 graphs, by asserted ``rdf:type`` only (no subclass inference), as the query counted before.
+``schema:position``: the subset's place among the subsets by IRI, the partition's among the partitions by
+class IRI — the order the query lists them in. Sorting rows by IRI costs a dictionary lookup per comparison
+on the on-disk store (at 10M, 9,706 rows: 0.55 s of a 0.7 s query); by an integer, nothing (0.15 s).
 
 The graph does not describe itself: it names no ``void:subset`` for ``graph/statistics``, and its own triples
 (the ``void:Dataset`` typings above) count in no partition — a count that counted itself would change as it
@@ -40,6 +43,7 @@ from .. import vocab
 from ..iris import curie
 
 _TYPE = str(RDF.type)
+_POSITION = vocab.SCHEMA.position
 _STATISTICS = str(vocab.STATISTICS_GRAPH)
 _RDFLIB_DEFAULT = "urn:x-rdflib:default"  # rdflib's name for a Dataset's default graph
 _LOCAL = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
@@ -123,18 +127,20 @@ def statistics_graph(stats: Statistics) -> Graph:
     g = Graph()
     d = vocab.DATASET
     g.add((d, RDF.type, VOID.Dataset))
-    for name, count in stats.graphs.items():
+    for position, (name, count) in enumerate(stats.graphs.items(), start=1):  # sorted by IRI
         subset = URIRef(name)
         g.add((d, VOID.subset, subset))
         g.add((subset, RDF.type, VOID.Dataset))
         g.add((subset, VOID.triples, Literal(count, datatype=XSD.integer)))
-    for cls, count in stats.classes.items():
+        g.add((subset, _POSITION, Literal(position, datatype=XSD.integer)))
+    for position, (cls, count) in enumerate(stats.classes.items(), start=1):
         partition = partition_iri(cls)
         g.add((d, VOID.classPartition, partition))
         g.add((partition, RDF.type, VOID.Dataset))
         g.add((partition, RDFS.label, Literal(f"instances of {curie(cls)}")))
         g.add((partition, VOID["class"], URIRef(cls)))
         g.add((partition, VOID.entities, Literal(count, datatype=XSD.integer)))
+        g.add((partition, _POSITION, Literal(position, datatype=XSD.integer)))
     return g
 
 
