@@ -82,7 +82,7 @@ class StatisticsCounter:
                 name = str(g)
                 cls = str(o) if isinstance(o, URIRef) else None
                 predicate = str(p)
-            else:  # pyoxigraph
+            else:  # pyoxigraph, told by class name: counting rdflib quads need not import it
                 graph = quad.graph_name
                 if graph.__class__.__name__ == "DefaultGraph":
                     continue
