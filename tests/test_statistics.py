@@ -195,3 +195,14 @@ def test_partition_iris_are_readable_and_one_per_class():
     odd = partition_iri("http://purl.org/dc/dcmitype/Text")
     assert str(odd).startswith(DATASET + "/class/iri.") and odd == partition_iri("http://purl.org/dc/dcmitype/Text")
     assert partition_iri("http://example.org/a b") != partition_iri("http://example.org/a c")
+
+
+def test_the_open_dump_counts_what_it_holds(built):
+    """nhskg-open.trig leaves the verbatim texts out, and its statistics graph is counted without them."""
+    _, dist = built
+    store = load_store(dist / "nhskg-open.trig")
+    assert _rows(store, QUERIES["checks/stale-statistics"].text) == []
+    listed = {r[1] for r in _rows(store, QUERIES["graph-statistics"].text) if "named graph" in r[0]}
+    assert listed and not any("/graph/text/" in subject for subject in listed)
+    assert _rows(store, QUERIES["graph-statistics"].text) == _rows(
+        _without_statistics(dist / "nhskg-open.trig"), LIVE_COUNT)
