@@ -14,6 +14,7 @@ import time
 from pyshacl import validate as pyshacl_validate
 
 from nhskg.build.dataset import build_dataset, union_graph
+from nhskg.build.statistics import with_statistics
 from nhskg.validation.checks import with_check_results
 from nhskg.validation.shapes import load_shapes, validate_graph
 
@@ -31,7 +32,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3, help="runs of the nhskg engine (the baseline runs once)")
     args = parser.parse_args()
-    data, shapes = union_graph(with_check_results(build_dataset())), load_shapes()
+    data, shapes = union_graph(with_statistics(with_check_results(build_dataset()))), load_shapes()
     ours = _time(lambda: validate_graph(data, shapes), args.repeat)
     baseline = _time(lambda: pyshacl_validate(data, shacl_graph=shapes, inference="none", advanced=True,
                                               allow_warnings=True), 1)

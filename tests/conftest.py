@@ -33,6 +33,7 @@ import built_once  # noqa: E402
 
 from nhskg.build.context import load_context
 from nhskg.build.dataset import build_dataset
+from nhskg.build.statistics import with_statistics
 from nhskg.validation.checks import with_check_results
 
 
@@ -104,7 +105,7 @@ def pytest_configure(config: pytest.Config) -> None:
 
 @pytest.fixture(scope="session")
 def dataset(ctx):
-    return _reusing("dataset", lambda: with_check_results(build_dataset(ctx)))
+    return _reusing("dataset", lambda: with_statistics(with_check_results(build_dataset(ctx))))  # as the release
 
 
 @pytest.fixture(scope="session")

@@ -40,6 +40,8 @@ ONTOLOGY_GRAPH = GRAPH["ontology"]
 REGISTERS_GRAPH = GRAPH["registers"]
 CURATION_GRAPH = GRAPH["curation"]
 CHECKS_GRAPH = GRAPH["checks"]
+#: VoID counts of the other named graphs, made by the build (``build.statistics``); it does not describe itself.
+STATISTICS_GRAPH = GRAPH["statistics"]
 DATASET = ID["dataset/nhskg"]
 CURATORS = ID["agent/nhskg-curators"]
 #: The holder of Crown copyright in the ONS and ODS registers (Open Government Licence v3.0).

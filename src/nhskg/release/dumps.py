@@ -3,7 +3,8 @@
 TriG, N-Quads and JSON-LD (compacted, one ``@graph`` per named graph, context in ``context.jsonld``) keep
 the named graphs, in sorted order; Turtle and N-Triples hold their union.
 ``nhskg-open.trig`` is the TriG without the verbatim texts (``graph/text/*``, the publishers' copyright): every
-annotation keeps its exact words and offsets, so it stands without them. The same
+annotation keeps its exact words and offsets, so it stands without them; its statistics graph is counted
+without them too, so it describes the graphs that dump holds. The same
 dataset gives byte-identical files whatever the hash seed.
 """
 
@@ -18,14 +19,22 @@ from rdflib import Dataset, Graph, URIRef
 
 from .. import vocab
 from ..build.dataset import sorted_graph
+from ..build.statistics import count_statistics, statistics_graph
 
 
 def canonical_trig(ds: Dataset, keep=lambda name: True) -> str:
     """TriG with the named graphs in sorted order (rdflib's TriG writer follows store order); ``keep``
-    chooses the graphs by name."""
+    chooses the graphs by name. When it leaves one out, the statistics graph is counted again over the
+    graphs kept: a dump's statistics describe that dump."""
+    names = sorted(str(c.identifier) for c in ds.graphs() if len(c) and keep(str(c.identifier)))
+    replaced: dict[str, Graph] = {}
+    if str(vocab.STATISTICS_GRAPH) in names and len(names) < sum(1 for c in ds.graphs() if len(c)):
+        kept = set(names)
+        replaced[str(vocab.STATISTICS_GRAPH)] = statistics_graph(count_statistics(
+            q for q in ds.quads((None, None, None, None)) if str(q[3]) in kept))
     prefixes, blocks = set(), []
-    for name in sorted(str(c.identifier) for c in ds.graphs() if len(c) and keep(str(c.identifier))):
-        body = sorted_graph(ds.graph(URIRef(name))).serialize(format="turtle")
+    for name in names:
+        body = sorted_graph(replaced.get(name, ds.graph(URIRef(name)))).serialize(format="turtle")
         prefixes.update(line for line in body.splitlines() if line.startswith("@prefix"))
         lines = [line for line in body.splitlines() if not line.startswith("@prefix")]
         # No indentation: a line may sit inside a multi-line literal, whose text must not change.

@@ -22,6 +22,7 @@ from .. import paths, vocab
 from ..build import shared
 from ..build.context import load_context
 from ..build.dataset import build_dataset, union_graph
+from ..build.statistics import with_statistics
 from ..errors import UserError
 from ..validation.checks import with_check_results
 from ..validation.shapes import validate_graph
@@ -88,7 +89,7 @@ def run_build(dist_dir: Path | None = None) -> dict:
     """Build, describe and write everything; returns the summary."""
     read = inputs.snapshot()  # before anything is read: an edit during the build makes dist/ stale
     ctx = load_context()  # read once: the build and the texts it writes beside the dumps
-    ds = with_check_results(build_dataset(ctx))
+    ds = with_statistics(with_check_results(build_dataset(ctx)))  # the statistics last: they count the rest
     union = union_graph(ds)  # made once: validated, counted and written
     report = validate_graph(union)
     if not report.conforms:

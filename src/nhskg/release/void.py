@@ -1,11 +1,13 @@
 """The dataset description (VoID + DCAT): licence and rights per part, attribution, sources, counts, build
 time, version.
 
-Each named graph is a ``void:subset`` with its own ``dcterms:license`` and ``dcterms:rightsHolder``: the
-ontology, curated annotations and check results are CC BY 4.0 (the curators); the registers are Open
-Government Licence v3.0 (Crown copyright); each verbatim text (``graph/text/NNN``) is its publisher's
-copyright with no licence at all, only a ``dcterms:rights`` statement. Each dump says which licences apply
-to what it holds; ``nhskg-open.trig`` holds no verbatim text.
+Each named graph is a ``void:subset`` with its ``void:triples``, its own ``dcterms:license`` and
+``dcterms:rightsHolder``: the ontology, curated annotations, check results and statistics are CC BY 4.0 (the
+curators); the registers are Open Government Licence v3.0 (Crown copyright); each verbatim text
+(``graph/text/NNN``) is its publisher's copyright with no licence at all, only a ``dcterms:rights``
+statement. Each dump says which licences apply to what it holds; ``nhskg-open.trig`` holds no verbatim text.
+The class partitions (``void:classPartition`` with ``void:class`` and ``void:entities``) and the subsets'
+sizes are the triples of the statistics graph (``build.statistics``), so the two descriptions agree.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, OWL, PROV, RDF, RDFS, TIME, VOID, XSD
 
 from .. import __version__, vocab
+from ..build.statistics import count_statistics, statistics_graph
 from ..build.shared import CC_BY, OGL, ONS_ATTRIBUTION, REGISTER_ATTRIBUTION
 from ..vocab import NHSKG
 
@@ -139,6 +142,11 @@ def describe(ds: Dataset, stats: dict, built: str | None) -> Graph:
             for label in ds.quads((holder, RDFS.label, None, None)):
                 g.add((holder, RDFS.label, label[2]))
         g.add((subset, DCTERMS.rights, Literal(rights)))
+    # The class partitions and the subsets' sizes, the very triples of graph/statistics (one count, the same
+    # IRIs); that graph describes the others, so here it is a subset like them, sized above.
+    held = ds.graph(vocab.STATISTICS_GRAPH)
+    for triple in held if len(held) else statistics_graph(count_statistics(ds.quads((None, None, None, None)))):
+        g.add(triple)
     registers = ds.graph(vocab.REGISTERS_GRAPH)
     for s in sorted(set(registers.subjects(RDF.type, DCAT.Distribution))):  # described here too: void.ttl stands alone
         g.add((d, DCTERMS.source, s))

@@ -16,11 +16,13 @@ from .. import paths
 
 
 def checked_union():
-    """The union graph of the dataset the curated inputs build, with its check results."""
+    """The union graph of the dataset the curated inputs build, with its check results and statistics (as the
+    release builds it)."""
     from ..build.dataset import build_dataset, union_graph
+    from ..build.statistics import with_statistics
     from .checks import with_check_results
 
-    return union_graph(with_check_results(build_dataset()))
+    return union_graph(with_statistics(with_check_results(build_dataset())))
 
 
 @click.command("validate")
