@@ -6,8 +6,9 @@ shows the value as written, so beside the store this keeps every literal whose d
 predicate and subject (``Literals``): about one triple in ten (108,267 of 998,242 quads at a million), where
 an rdflib graph of the whole data cost ~50 s and 1.1 GB more.
 
-``load_files`` parses RDF files once (pyoxigraph's parsers) into both; ``Literals.from_graph`` gives the same
-view of an rdflib graph already in memory. ``report_context`` fetches, for the few nodes a report names, what
+``load_files`` reads RDF files into both — Oxigraph's own loader filling the store in one thread while the
+literals are read in another, or, for data with blank nodes, every quad read once in Python into both;
+``Literals.from_graph`` gives the same view of an rdflib graph already in memory. ``report_context`` fetches, for the few nodes a report names, what
 its text needs (labels, values, evidence) as a small rdflib graph.
 """
 
