@@ -139,3 +139,12 @@ def test_a_sparql_constraint_that_does_not_parse_is_the_same_user_error_with_two
 def test_two_workers_only_from_a_size_and_two_cores():
     assert workers_module.default_workers(1_000) == 1
     assert workers_module.default_workers(workers_module.PARALLEL_FROM) in (1, 2)
+
+
+def test_the_number_of_workers_can_be_chosen(monkeypatch):
+    monkeypatch.setenv(workers_module.WORKERS_VARIABLE, "2")
+    assert workers_module.default_workers(10) == 2
+    monkeypatch.setenv(workers_module.WORKERS_VARIABLE, "1")
+    assert workers_module.default_workers(10**7) == 1
+    monkeypatch.setenv(workers_module.WORKERS_VARIABLE, "many")  # not a choice: the default decides
+    assert workers_module.default_workers(10) == 1
