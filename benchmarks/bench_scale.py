@@ -209,7 +209,12 @@ def validate_worker(trig: Path) -> dict:
 
     from nhskg import paths
     from nhskg.validation.shacl_sparql import to_rdflib
-    from nhskg.validation.shapes import format_text, load_shapes, validate_files, validate_graph
+    from nhskg.validation.shapes import (
+        format_text,
+        load_shapes,
+        validate_files,
+        validate_graph,
+    )
     from nhskg.validation.workers import default_workers
 
     def results(report) -> list:

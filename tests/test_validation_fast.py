@@ -1,36 +1,28 @@
-"""`nhskg validate` at scale takes shortcuts that may not change a byte of the report: Oxigraph's own loader
-for data without blank nodes (``data._load_natively``), and the shapes split between two processes
-(``workers``). Each is checked against the plain path on every fixture of ``shapes/tests/`` and on the
-built graph: the same store, the same literals as written, the same report in every format."""
+"""`nhskg validate` at scale splits the shapes between two processes (``validation.workers``), which may not
+change a byte of the report: checked against one process on every fixture of ``shapes/tests/`` and on the
+built graph, in every format, and when the child dies or a shape or constraint fails."""
 
 from __future__ import annotations
 
 import os
 
-import pyoxigraph as ox
 import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SH
 
 from nhskg import paths
 from nhskg.errors import UserError
-from nhskg.validation import data as data_module
 from nhskg.validation import workers as workers_module
-from nhskg.validation.shapes import canonical_turtle, format_json, format_text, load_shapes, validate_files
+from nhskg.validation.shapes import (
+    canonical_turtle,
+    format_json,
+    format_text,
+    load_shapes,
+    validate_files,
+)
 
 SHAPES = load_shapes()
 FIXTURES = sorted((paths.SHAPES_DIR / "tests").glob("*.ttl"))
-
-
-def _contents(loaded) -> tuple:
-    store, literals, read = loaded
-    written = {(p, s, lit) for p, subjects in literals.by_predicate.items() for s, lits in subjects.items() for lit in lits}
-    return set(store), written, read
-
-
-def _has_blank_node(files) -> bool:
-    return any(type(q.subject) is ox.BlankNode or type(q.object) is ox.BlankNode
-               for path in files for q in ox.parse(path=str(path), format=data_module.OX_FORMATS[path.suffix]))
 
 
 @pytest.fixture(scope="module")
@@ -41,41 +33,6 @@ def built(tmp_path_factory):
     out = tmp_path_factory.mktemp("dist")
     subprocess.run([sys.executable, "-m", "nhskg", "build", "--out", str(out)], check=True, capture_output=True)
     return out
-
-
-def _loads(files: list) -> tuple:
-    formats = [data_module.OX_FORMATS[path.suffix.lower()] for path in files]
-    return (data_module._load_natively(files, formats, 1),
-            data_module._load_by_quad(files, formats, 1))
-
-
-@pytest.mark.parametrize("fixture", FIXTURES, ids=[f.name for f in FIXTURES])
-def test_oxigraphs_loader_gives_the_store_of_reading_quad_by_quad(fixture):
-    native, by_quad = _loads([fixture, paths.ONTOLOGY])
-    if _has_blank_node([fixture]):
-        assert native is None  # left to the reader, which names each file's blank nodes apart
-    else:
-        assert _contents(native) == _contents(by_quad)
-
-
-def test_oxigraphs_loader_gives_the_same_store_on_the_built_dump(built):
-    native, by_quad = _loads([built / "nhskg.trig", paths.ONTOLOGY])
-    assert native is not None, "the built graph has no blank node: it is loaded by Oxigraph"
-    assert _contents(native) == _contents(by_quad) and native[2] > 10_000
-
-
-def test_literals_rdflib_rewrites_are_stored_as_rdflib_reads_them(tmp_path):
-    """"01" and "1" are one integer to rdflib, and "2013-04-01Z" a date without its zone: after Oxigraph's load
-    the store holds them as the quad-by-quad reader puts them, strings and other nodes of the pair untouched."""
-    data = tmp_path / "rewritten.trig"
-    data.write_text("""@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
-<http://example.org/g> { <http://example.org/a> <http://example.org/p> "01"^^xsd:integer, "1"^^xsd:integer,
-    "2013-04-01Z"^^xsd:date, "x", <http://example.org/b>, "5"^^xsd:nonNegativeInteger .
-  <http://example.org/c> <http://example.org/p> "1"^^xsd:integer, "1.50"^^xsd:decimal . }
-<http://example.org/h> { <http://example.org/a> <http://example.org/p> "1"^^xsd:boolean . }
-""", encoding="utf-8")
-    native, by_quad = _loads([data])
-    assert native is not None and _contents(native) == _contents(by_quad)
 
 
 def _outputs(report, turtle: bool = False) -> tuple:

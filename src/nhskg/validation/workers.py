@@ -14,6 +14,7 @@ in order, so an error is raised as a serial run raises it.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 from collections.abc import Callable
@@ -118,11 +119,10 @@ def _shared(units: list, one: Callable) -> dict:
 
     def child() -> None:
         finished = {}
-        try:
+        # a unit that fails here is left out: the parent runs it again and raises what it raises
+        with contextlib.suppress(BaseException):
             for unit in claim():
                 finished[unit] = one(unit)
-        except BaseException:  # noqa: BLE001 — the parent runs this unit again and raises what it raises
-            pass
         send.send(finished)
 
     process = context.Process(target=child, daemon=True)
