@@ -21,6 +21,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, XSD
 
 from ..errors import UserError
+from ..trace_index import collector_paused
 from ..vocab import OA
 from .shacl_sparql import to_rdflib
 
@@ -93,7 +94,11 @@ def _quads(path: Path, fmt) -> Iterable[ox.Quad]:
 def load_files(files: list[Path], count: int | None = None) -> tuple[ox.Store, Literals, int]:
     """The RDF merge of ``files`` (every named graph's triples in the default graph, each once) in a new in-memory
     store, their non-string literals as written, and the number of triples read from the first ``count`` files
-    (all by default). Files ``OX_FORMATS`` does not know raise ``KeyError`` (the caller reads them with rdflib)."""
+    (all by default). Files ``OX_FORMATS`` does not know raise ``KeyError`` (the caller reads them with rdflib).
+
+    Each quad is read once, here, into both. (Oxigraph's own loader in a thread, the named graphs merged by a
+    SPARQL update, with the literals read beside it, was measured at a million triples on 2026-11-28: 0.4 s
+    less wall at best, 0.9 s more CPU and 240 MB more memory, so not kept.)"""
     formats = [OX_FORMATS[path.suffix.lower()] for path in files]
     store = ox.Store()
     literals = Literals(to_rdflib)
@@ -118,7 +123,8 @@ def load_files(files: list[Path], count: int | None = None) -> tuple[ox.Store, L
                 read += index < count
                 yield ox.Quad(s, p, o, default)
 
-    store.extend(triples())  # extend, not bulk_extend: a third faster for an in-memory store
+    with collector_paused():  # a million short-lived terms and no cycles: the collector's passes are waste
+        store.extend(triples())  # extend, not bulk_extend: a third faster for an in-memory store
     return store, literals, read
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -28,7 +29,7 @@ from rdflib.namespace import RDF, SH, XSD
 from .data import Literals
 from .shacl_sparql import FocusNodes, Unsupported, to_rdflib
 
-__all__ = ["CoreResult", "Unsupported", "core_results"]
+__all__ = ["CoreResult", "Unsupported", "compiler", "core_results", "node_shapes"]
 
 
 @dataclass(frozen=True)
@@ -459,6 +460,26 @@ def _well_typed(value, datatype) -> bool:
     return expected is None or isinstance(value.value, expected)
 
 
+def node_shapes(shapes: Graph) -> list:
+    """The node shapes of ``shapes`` (declared, or holding a target), in the order their results are reported."""
+    found = {s for s in shapes.subjects(RDF.type, SH.NodeShape)}
+    found |= {s for p in (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf, SH.target)
+              for s in shapes.subjects(p, None)}
+    return sorted(found, key=str)
+
+
+def compiler(shapes: Graph, store: ox.Store, literals: Literals | None, focus: FocusNodes) -> Callable[[object], list]:
+    """A function giving the core results of one node shape (``validation.workers`` runs shapes in any order and
+    process); its caches — each predicate's subjects, the focus nodes — serve every shape it is given."""
+    compiled = _Compiler(shapes, store, literals, focus)
+
+    def results_of(shape) -> list[CoreResult]:
+        start = len(compiled.results)
+        compiled.shape(shape)
+        return compiled.results[start:]
+    return results_of
+
+
 def core_results(shapes: Graph, store: ox.Store, data: Graph | Literals | None = None,
                  focus: FocusNodes | None = None) -> list[CoreResult]:
     """Every result of the core constraints of ``shapes`` over ``store``, which holds the data; ``data`` gives
@@ -469,14 +490,9 @@ def core_results(shapes: Graph, store: ox.Store, data: Graph | Literals | None =
     literals = Literals.from_graph(data) if isinstance(data, Graph) else data
     own = focus is None
     focus = focus if focus is not None else FocusNodes(shapes, store)
-    compiler = _Compiler(shapes, store, literals, focus)
-    node_shapes = {s for s in shapes.subjects(RDF.type, SH.NodeShape)}
-    node_shapes |= {s for p in (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf, SH.target)
-                    for s in shapes.subjects(p, None)}
+    results_of = compiler(shapes, store, literals, focus)
     try:
-        for shape in sorted(node_shapes, key=str):
-            compiler.shape(shape)
+        return [result for shape in node_shapes(shapes) for result in results_of(shape)]
     finally:
         if own:
             focus.drop()
-    return compiler.results

@@ -25,15 +25,14 @@ from ..figures import smallest_base
 from ..iris import curie
 from ..vocab import NHSKG, OA, RDF_PARSE_ERRORS, SCHEMA
 from .data import OX_FORMATS, Literals, load_files, report_context
-from .shacl_core import core_results
 from .shacl_sparql import (
-    FocusNodes,
     Unsupported,
     materialise_sparql_targets,
     run_constraints,
     split_sparql,
     to_oxigraph,
 )
+from .workers import default_workers, run_shapes
 
 SEVERITIES = {SH.Violation: "violation", SH.Warning: "warning", SH.Info: "info"}
 FORMATS = {".ttl": "turtle", ".trig": "trig", ".nt": "nt", ".nq": "nquads", ".jsonld": "json-ld",
@@ -115,25 +114,27 @@ ENGINES = ("pyshacl", "oxigraph")
 
 
 def validate_graph(data: Graph, shapes: Graph | None = None, engine: str = "oxigraph",
-                   store: ox.Store | None = None) -> Report:
+                   store: ox.Store | None = None, workers: int | None = None) -> Report:
     """Validate ``data``; the report's graph is a standard sh:ValidationReport.
 
     ``store``: ``data`` already in Oxigraph (a caller that has it saves the copy; scratch triples are added to
-    a named graph of it while validating, and removed)."""
+    a named graph of it while validating, and removed). ``workers``: processes running the shapes (None:
+    ``workers.default_workers``; the report is the same for any number)."""
     _check_engine(engine)
     store = store if store is not None else to_oxigraph(data)
     return _validate(shapes if shapes is not None else load_shapes(), store, Literals.from_graph(data), engine,
-                     lambda: data, lambda nodes: data)
+                     lambda: data, lambda nodes: data, workers)
 
 
 def validate_files(files: list[Path], shapes: Graph | None = None, engine: str = "oxigraph",
-                   also: tuple[Path, ...] = ()) -> Report:
+                   also: tuple[Path, ...] = (), workers: int | None = None) -> Report:
     """Validate the RDF merge of ``files`` and ``also`` (``also``: files added to the data, such as the
     ontology, that do not count as data to validate); a file that cannot be read is a ``UserError`` naming it.
 
     With the Oxigraph engine the files are parsed once, straight into Oxigraph (``data.load_files``): no rdflib
     graph of the data is made, only one of what the report says of the nodes it names. pyshacl, JSON-LD
-    files, and a shape the compiler does not know read the files into rdflib as ``read_rdf`` does."""
+    files, and a shape the compiler does not know read the files into rdflib as ``read_rdf`` does.
+    ``workers``: as for ``validate_graph``."""
     _check_engine(engine)
     shapes = shapes if shapes is not None else load_shapes()
     everything = [*files, *also]
@@ -144,7 +145,7 @@ def validate_files(files: list[Path], shapes: Graph | None = None, engine: str =
         raise UserError(f"{', '.join(map(str, files))}: no triples to validate")
     triples = len(store)
     report = _validate(shapes, store, literals, engine, lambda: _read_checked(files, also),
-                       lambda nodes: report_context(store, literals, nodes))
+                       lambda nodes: report_context(store, literals, nodes), workers)
     report.triples = triples
     return report
 
@@ -164,20 +165,19 @@ def _check_engine(engine: str) -> None:
 
 
 def _validate(shapes: Graph, store: ox.Store, literals: Literals, engine: str, data: Callable[[], Graph],
-              context: Callable[[set], Graph]) -> Report:
+              context: Callable[[set], Graph], workers: int | None = None) -> Report:
     """The report: the core constraints compiled to SPARQL (or pyshacl, on ``data()``, the rdflib graph of the
     data, made only then), the SPARQL constraints on ``store``; ``context(focus nodes)`` what the text needs."""
     core, pairs = split_sparql(shapes)
     report_graph = sparql = None
     if engine == "oxigraph":
-        focus = FocusNodes(core, store)  # each shape's focus nodes, selected once for the core and SPARQL constraints
+        # each shape's focus nodes are selected once for its core and SPARQL constraints (``FocusNodes``)
+        workers = default_workers(len(store)) if workers is None else workers
         try:
-            report_graph = _core_report(core_results(core, store, literals, focus), core, literals)
-            sparql = run_constraints(shapes, pairs, store, focus)
+            found, sparql = run_shapes(shapes, core, pairs, store, literals, workers)
+            report_graph = _core_report(found, core, literals)
         except Unsupported:  # a shape the compiler does not know: pyshacl validates the core constraints
             report_graph = None
-        finally:
-            focus.drop()
     if report_graph is None:
         materialise_sparql_targets(core, store)
         _, report_graph, _ = pyshacl_validate(data(), shacl_graph=core, inference="none", advanced=True,
