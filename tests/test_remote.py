@@ -195,3 +195,21 @@ def test_serve_from_the_endpoint_traces_from_the_server_s_graph(clients):
     assert answers[1].status_code == 200
     assert answers[1].json()["trace"] == answers[0].json()["trace"]
     assert answers[0].json()["trace"]["figures"][0]["verdict"] == "exact"
+
+
+def test_serve_from_the_endpoint_says_when_the_server_is_gone_and_a_syntax_error_is_the_asker_s(built, clients):
+    from starlette.testclient import TestClient
+
+    from nhskg.web.app import create_app
+
+    store, dist = built
+    _, remote = clients
+    wrong = remote.get("/sparql", params={"query": "SELECT ?x WHERE { ?x ?y }"})
+    assert wrong.status_code == 400 and "syntax error" in wrong.text
+    with oxigraph_server() as base:
+        push(store, base + "/store")
+        client = TestClient(create_app(open_endpoint(base + "/query"), dist), raise_server_exceptions=False)
+        assert client.get("/doc/ccg/02Q", headers={"Accept": "text/html"}).status_code == 200
+    for path, params in (("/sparql", {"query": "ASK {}"}), ("/doc/ccg/02Q", {}), ("/api/catalogue/surveys", {})):
+        gone = client.get(path, params=params, headers={"Accept": "text/html"} if path.startswith("/doc") else {})
+        assert gone.status_code == 502 and "cannot reach the server" in gone.text, (path, gone.text)

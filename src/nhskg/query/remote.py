@@ -99,7 +99,7 @@ class RemoteStore:
             return ox.parse_query_results(data, format=_PARSED[media])
         if media in _GRAPHS:
             return list(ox.parse(data, format=_GRAPHS[media]))
-        raise UserError(f"{self.url}: answered {media or 'no media type'}, not SPARQL results or RDF")
+        raise RemoteError(f"{self.url}: answered {media or 'no media type'}, not SPARQL results or RDF")
 
 
     def quads_for_pattern(self, subject=None, predicate=None, object=None, graph_name=None) -> Iterator[ox.Quad]:
@@ -129,16 +129,20 @@ class RemoteStore:
         return sorted((s["g"] for s in solutions), key=lambda g: g.value)
 
 
+class RemoteError(UserError):
+    """The server could not be reached, refused the request or answered what is not SPARQL results or RDF."""
+
+
 def _send(request: urllib.request.Request, timeout: float, url: str) -> tuple[str, bytes]:
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             return response.headers.get_content_type(), response.read()
     except urllib.error.HTTPError as exc:
         detail = exc.read().decode("utf-8", "replace").strip().splitlines()
-        raise UserError(f"{url}: HTTP {exc.code} {exc.reason}" + (f": {detail[0][:300]}" if detail else "")) from None
+        raise RemoteError(f"{url}: HTTP {exc.code} {exc.reason}" + (f": {detail[0][:300]}" if detail else "")) from None
     except (urllib.error.URLError, TimeoutError, OSError) as exc:
         reason = getattr(exc, "reason", exc)
-        raise UserError(f"{url}: cannot reach the server ({reason}) — is it running, and is the URL right?") from None
+        raise RemoteError(f"{url}: cannot reach the server ({reason}) — is it running, and is the URL right?") from None
 
 
 def query_endpoint_for(graph_store: str) -> str | None:
@@ -190,6 +194,10 @@ def answer(remote: RemoteStore, text: str, results_format: str = "json", graph_f
 
     limits = limits or guard.Limits()
     guard.screen(text)  # read-only here too: an update is refused before it is sent
+    try:  # a syntax error is the asker's, said as the local store says it, not the server's failure
+        ox.Store().query(text, prefixes=PREFIXES, substitutions=substitutions or None)
+    except SyntaxError as exc:
+        raise UserError(f"SPARQL syntax error: {exc}") from None
     dataset = [("default-graph-uri", g.value) for g in default_graph or []] + \
               [("named-graph-uri", g.value) for g in named_graphs or []]
     asked = RemoteStore(remote.url, min(remote.timeout, limits.seconds), remote.merge_graph)
@@ -205,7 +213,7 @@ def answer(remote: RemoteStore, text: str, results_format: str = "json", graph_f
         written = ox.serialize(triples, format=fmt, prefixes=PREFIXES if fmt != ox.RdfFormat.N_TRIPLES else None)
         return guard.Answer("graph", graph_format, fmt.media_type, iter([written]))
     if media not in _PARSED:
-        raise UserError(f"{remote.url}: answered {media or 'no media type'}, not SPARQL results or RDF")
+        raise RemoteError(f"{remote.url}: answered {media or 'no media type'}, not SPARQL results or RDF")
     results = ox.parse_query_results(data, format=_PARSED[media])
     fmt = guard.RESULT_FORMATS[results_format]
     if isinstance(results, ox.QueryBoolean):

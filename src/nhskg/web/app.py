@@ -150,9 +150,12 @@ def create_app(store: ox.Store | ReopeningStore | RemoteStore, dist_dir: Path,
         try:
             default_graph, named_graphs = _dataset(params)
             if isinstance(state.store, RemoteStore):  # asked of the server over HTTP (no child: it needs the network)
-                result = await run_in_threadpool(remote.answer, state.store, text, results_format or "json",
-                                                 graph_format or "turtle", limits, substitutions, default_graph,
-                                                 named_graphs)
+                try:
+                    result = await run_in_threadpool(remote.answer, state.store, text, results_format or "json",
+                                                     graph_format or "turtle", limits, substitutions, default_graph,
+                                                     named_graphs)
+                except remote.RemoteError as exc:  # the server is down, refused the query or answered otherwise
+                    return _error(502, str(exc))
             else:
                 result = await _while_connected(request, lambda cancel: guard.run(
                     state.store, text, results_format or "json", graph_format or "turtle", limits, substitutions,
@@ -283,6 +286,10 @@ def create_app(store: ox.Store | ReopeningStore | RemoteStore, dist_dir: Path,
     async def server_error(request: Request, exc: Exception) -> Response:
         return PlainTextResponse("500: the server could not answer this request\n", status_code=500)
 
+    async def upstream_error(request: Request, exc: remote.RemoteError) -> Response:
+        """A page read from a SPARQL server (``serve --endpoint``) that could not be read: say which and why."""
+        return PlainTextResponse(f"502: the SPARQL server did not answer: {exc}\n", status_code=502)
+
     routes = [
         Route("/", page), Route("/sparql", sparql, methods=["GET", "POST"], name="sparql"),
         Route("/id/{path:path}", identifier), Route("/doc/{path:path}", document),
@@ -294,7 +301,7 @@ def create_app(store: ox.Store | ReopeningStore | RemoteStore, dist_dir: Path,
     ]
     middleware = [Middleware(_Follow, served=state), Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET"])]
     return Starlette(routes=routes, middleware=middleware,
-                     exception_handlers={HTTPException: not_found, 500: server_error})
+                     exception_handlers={HTTPException: not_found, remote.RemoteError: upstream_error, 500: server_error})
 
 
 class _Served:
