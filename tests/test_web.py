@@ -125,6 +125,11 @@ def test_the_guard_keeps_every_kind_of_term_as_oxigraph_writes_it():
                            (ox.NamedNode("http://example.org/a"), ox.BlankNode("b2"))]:
         store.add(ox.Quad(subject, p, value))
     text = "SELECT ?s ?o ?unbound WHERE { ?s ?p ?o OPTIONAL { ?s <http://example.org/none> ?unbound } } ORDER BY ?o"
+    triple = 'SELECT ?x WHERE { BIND (<<( <http://a> <http://b> <<( <http://c> <http://d> "e" )>> )>> AS ?x) }'
+    for results_format, fmt in guard.RESULT_FORMATS.items():
+        direct = io.BytesIO()
+        store.query(triple).serialize(direct, fmt)
+        assert guard.run(store, triple, results_format).read() == direct.getvalue(), results_format
     for results_format, fmt in guard.RESULT_FORMATS.items():
         direct = io.BytesIO()
         store.query(text).serialize(direct, fmt)

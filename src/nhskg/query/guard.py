@@ -208,6 +208,14 @@ _ERRORS = {"SYNTAX": UserError, "ROWS": TooManyResults, "FAILED": QueryRefused}
 KEPT_AT_MOST = 50_000
 
 
+def _tsv_term(term) -> str:
+    """A term as the TSV results format writes it: ``str`` is its N-Triples form, but for an RDF 1.2 triple
+    term, which TSV writes ``<<( s p o )>>`` (found in review)."""
+    if isinstance(term, ox.Triple):
+        return f"<<( {_tsv_term(term.subject)} {_tsv_term(term.predicate)} {_tsv_term(term.object)} )>>"
+    return str(term)
+
+
 def solutions_from(variables: list[ox.Variable], solutions: list[ox.QuerySolution]) -> ox.QuerySolutions:
     """Solutions already read, as Oxigraph query results again (so Oxigraph serialises them in any format).
 
@@ -217,7 +225,7 @@ def solutions_from(variables: list[ox.Variable], solutions: list[ox.QuerySolutio
     names = [variable.value for variable in variables]
     lines = ["\t".join("?" + name for name in names)]
     for solution in solutions:
-        lines.append("\t".join("" if solution[name] is None else str(solution[name]) for name in names))
+        lines.append("\t".join("" if solution[name] is None else _tsv_term(solution[name]) for name in names))
     document = "\n".join(lines) + "\n"
     return ox.parse_query_results(document.encode(), format=ox.QueryResultsFormat.TSV)
 

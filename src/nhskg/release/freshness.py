@@ -47,7 +47,10 @@ def fresh_trig(dist_dir: Path | None = None) -> Path:
     everything beside it with the project's own graph."""
     reason = stale_reason(dist_dir)
     trig = paths.dist_file(TRIG, dist_dir)
-    if reason and trig.exists() and inputs.read_record(dist_dir) is None:
+    # the project's own dist/ is the build's to replace (an old or interrupted build, a corrupt record): only
+    # another folder (NHSKG_DIST) with a TriG and no record at all is refused (review)
+    foreign = trig.parent.resolve() != (paths.ROOT / "dist").resolve()
+    if reason and foreign and trig.exists() and not paths.dist_file(inputs.RECORD, dist_dir).exists():
         raise UserError(f"{paths.shown(trig)} was not written by `nhskg build` (no {inputs.RECORD} beside it), so it "
                         f"is not rebuilt over: point NHSKG_DIST at the folder `nhskg build` writes (default dist/), "
                         f"or run `nhskg build` there yourself to replace what that folder holds")
