@@ -208,6 +208,11 @@ _ERRORS = {"SYNTAX": UserError, "ROWS": TooManyResults, "FAILED": QueryRefused}
 KEPT_AT_MOST = 50_000
 
 
+def too_many(rows: int) -> str:
+    """What a query with more results than ``rows`` is told (here and for a remote server's answer)."""
+    return f"more than {rows} results: add LIMIT {rows} (or less) to the query, or page through with OFFSET"
+
+
 def _tsv_term(term) -> str:
     """A term as the TSV results format writes it: ``str`` is its N-Triples form, but for an RDF 1.2 triple
     term, which TSV writes ``<<( s p o )>>`` (found in review)."""
@@ -253,8 +258,7 @@ def _child(store, text, results_format, graph_format, limits, options, write_fd)
                 kept = list(itertools.islice(result, min(limits.rows, KEPT_AT_MOST) + 1))
                 counted = len(kept) + sum(1 for _ in itertools.islice(result, max(0, limits.rows + 1 - len(kept))))
                 if counted > limits.rows:
-                    out.write(f"ROWS more than {limits.rows} results: add LIMIT {limits.rows} (or less) to the "
-                              "query, or page through with OFFSET\n".encode())
+                    out.write(f"ROWS {too_many(limits.rows)}\n".encode())
                     out.close()
                     return
                 if counted > len(kept):

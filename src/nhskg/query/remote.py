@@ -25,6 +25,7 @@ import pyoxigraph as ox
 
 from ..errors import UserError
 from ..iris import BASE, PREFIXES
+from . import guard
 
 _PARSED = {"application/sparql-results+json": ox.QueryResultsFormat.JSON,
            "application/sparql-results+xml": ox.QueryResultsFormat.XML,
@@ -85,13 +86,15 @@ class RemoteStore:
     def __repr__(self) -> str:
         return f"RemoteStore({self.url!r})"
 
-    def request(self, text: str, accept: str = _ACCEPT, dataset: list[tuple[str, str]] | None = None) -> tuple[str, bytes]:
+    def request(self, text: str, accept: str = _ACCEPT, dataset: list[tuple[str, str]] | None = None,
+                timeout: float | None = None) -> tuple[str, bytes]:
         """POST ``text`` (as sent) to the endpoint; the media type and bytes of the answer. ``dataset``: the
-        protocol's ``default-graph-uri``/``named-graph-uri`` pairs a client asked for, else the project's."""
+        protocol's ``default-graph-uri``/``named-graph-uri`` pairs a client asked for, else the project's;
+        ``timeout``: this request's, else the store's."""
         body = urllib.parse.urlencode([("query", text), *(dataset or self.dataset())]).encode()
         request = urllib.request.Request(self.url, data=body, method="POST", headers={
             "Content-Type": "application/x-www-form-urlencoded", "Accept": accept})
-        return _send(request, self.timeout, self.url)
+        return _send(request, timeout or self.timeout, self.url)
 
     def query(self, text: str, substitutions: dict | None = None, prefixes: dict | None = None, **_ignored):
         media, data = self.request(prepared(text, substitutions))
@@ -184,14 +187,12 @@ def count_triples(endpoint: RemoteStore, graph: str | None) -> int:
 
 
 def answer(remote: RemoteStore, text: str, results_format: str = "json", graph_format: str = "turtle",
-           limits=None, substitutions: dict | None = None, default_graph: list | None = None,
+           limits: guard.Limits | None = None, substitutions: dict | None = None, default_graph: list | None = None,
            named_graphs: list | None = None):
     """``text`` asked of ``remote`` as ``guard.run`` asks the local store: refused when it is an update or
     SERVICE, within the row limit (the server is asked for JSON or N-Triples, the answers counted, then written
     by Oxigraph in the format asked for, the same bytes a local answer has), the time limit the request's.
     The protocol's dataset, when given, is passed on; a ``guard.Answer``."""
-    from . import guard
-
     limits = limits or guard.Limits()
     guard.screen(text)  # read-only here too: an update is refused before it is sent
     try:  # a syntax error is the asker's, said as the local store says it, not the server's failure
@@ -200,30 +201,25 @@ def answer(remote: RemoteStore, text: str, results_format: str = "json", graph_f
         raise UserError(f"SPARQL syntax error: {exc}") from None
     dataset = [("default-graph-uri", g.value) for g in default_graph or []] + \
               [("named-graph-uri", g.value) for g in named_graphs or []]
-    asked = RemoteStore(remote.url, min(remote.timeout, limits.seconds), remote.merge_graph)
-    asked._dataset = remote._dataset
-    media, data = asked.request(prepared(text, substitutions),
-                                "application/sparql-results+json, application/n-triples;q=0.9", dataset or None)
+    media, data = remote.request(prepared(text, substitutions),
+                                 "application/sparql-results+json, application/n-triples;q=0.9", dataset or None,
+                                 min(remote.timeout, limits.seconds))
     if media in _GRAPHS:
         triples = list(ox.parse(data, format=_GRAPHS[media]))
         if len(triples) > limits.rows:
-            raise guard.TooManyResults(f"more than {limits.rows} results: add LIMIT {limits.rows} (or less) to the "
-                                       "query, or page through with OFFSET")
+            raise guard.TooManyResults(guard.too_many(limits.rows))
         fmt = guard.GRAPH_FORMATS[graph_format]
         written = ox.serialize(triples, format=fmt, prefixes=PREFIXES if fmt != ox.RdfFormat.N_TRIPLES else None)
         return guard.Answer("graph", graph_format, fmt.media_type, iter([written]))
     if media not in _PARSED:
         raise RemoteError(f"{remote.url}: answered {media or 'no media type'}, not SPARQL results or RDF")
     results = ox.parse_query_results(data, format=_PARSED[media])
+    form = "boolean" if isinstance(results, ox.QueryBoolean) else "solutions"
+    if form == "solutions":
+        if sum(1 for _ in results) > limits.rows:
+            raise guard.TooManyResults(guard.too_many(limits.rows))
+        results = ox.parse_query_results(data, format=_PARSED[media])  # counting read them: the bytes are here
     fmt = guard.RESULT_FORMATS[results_format]
-    if isinstance(results, ox.QueryBoolean):
-        form = "boolean"
-    else:
-        form, kept = "solutions", list(results)
-        if len(kept) > limits.rows:
-            raise guard.TooManyResults(f"more than {limits.rows} results: add LIMIT {limits.rows} (or less) to the "
-                                       "query, or page through with OFFSET")
-        results = guard.solutions_from(results.variables, kept)
     written = io.BytesIO()
     results.serialize(written, fmt)
     return guard.Answer(form, results_format, fmt.media_type, iter([written.getvalue()]))
