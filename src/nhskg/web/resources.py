@@ -28,10 +28,10 @@ INCOMING_SHOWN = 200
 
 
 def exists(store: ox.Store, iri: str) -> bool:
-    """Whether the graph says anything about ``iri``, or points at it."""
-    node, default = ox.NamedNode(iri), ox.DefaultGraph()
-    return (next(store.quads_for_pattern(node, None, None, default), None) is not None
-            or next(store.quads_for_pattern(None, None, node, default), None) is not None)
+    """Whether the graph says anything about ``iri``, or points at it: one ASK, which a remote server
+    (``serve --endpoint``) answers with a boolean rather than every triple pointing at a class or a region."""
+    node = ox.NamedNode(iri)  # a malformed IRI is a ValueError here, before any query
+    return bool(run_query(store, f"ASK {{ {{ {node} ?p ?o }} UNION {{ ?s ?p {node} }} }}"))
 
 
 def description(store: ox.Store, iri: str) -> list[ox.Triple]:
