@@ -26,7 +26,8 @@ SERIES_YAML = CURATION_DIR / "series.yaml"
 DOCUMENT_CURATION_DIR = CURATION_DIR / "documents"
 
 #: Build outputs; NHSKG_DIST moves them (the test suite builds into a temporary folder, never dist/).
-DIST_DIR = Path(os.environ.get("NHSKG_DIST") or ROOT / "dist")
+DEFAULT_DIST_DIR = ROOT / "dist"
+DIST_DIR = Path(os.environ.get("NHSKG_DIST") or DEFAULT_DIST_DIR)
 
 #: The package's own folder; the build side's code is an input of dist/ like the curated files.
 PACKAGE_DIR = Path(__file__).resolve().parent

@@ -49,7 +49,7 @@ def fresh_trig(dist_dir: Path | None = None) -> Path:
     trig = paths.dist_file(TRIG, dist_dir)
     # the project's own dist/ is the build's to replace (an old or interrupted build, a corrupt record): only
     # another folder (NHSKG_DIST) with a TriG and no record at all is refused (review)
-    foreign = trig.parent.resolve() != (paths.ROOT / "dist").resolve()
+    foreign = trig.parent.resolve() != paths.DEFAULT_DIST_DIR.resolve()
     if reason and foreign and trig.exists() and not paths.dist_file(inputs.RECORD, dist_dir).exists():
         raise UserError(f"{paths.shown(trig)} was not written by `nhskg build` (no {inputs.RECORD} beside it), so it "
                         f"is not rebuilt over: point NHSKG_DIST at the folder `nhskg build` writes (default dist/), "
