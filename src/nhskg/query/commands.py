@@ -111,10 +111,12 @@ def run_command(name: str, params: tuple[str, ...], fmt: str, timeout: float, ma
     except guard.TooManyResults:
         # A catalogue query is not the user's to edit: the limit is what they can change (a listing grows with
         # the graph: people-quoted has 26k rows at 10M triples)
+        values = (f", write {', '.join('?' + p.name for p in query.params)}'s value in place of the variable"
+                  if query.params else "")  # `nhskg sparql` takes no -p
         raise guard.TooManyResults(
             f"{name} has more than {max_rows} results: raise the limit (--max-rows {max_rows * 10}), or page "
-            f"through a copy of it (`nhskg query show {name}`, add LIMIT and OFFSET, run it with `nhskg sparql`)"
-        ) from None
+            f"through a copy of it (`nhskg query show {name}`{values}, add LIMIT and OFFSET, run it with "
+            f"`nhskg sparql`)") from None
     except guard.QueryRefused:
         raise
     except UserError as exc:  # a syntax error in a catalogue file names the file
