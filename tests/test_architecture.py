@@ -17,7 +17,7 @@ from nhskg import paths
 PACKAGE = paths.PACKAGE_DIR
 
 #: Ground first, then each stage; a module may import from its own stage or an earlier one.
-GROUND = {"paths", "errors", "iris", "vocab", "figures", "catalogue", "trace_index"}
+GROUND = {"paths", "errors", "iris", "vocab", "figures", "catalogue", "trace_index", "answers"}
 RANK = {"ground": 0, "build": 1, "validation": 2, "release": 3, "query": 4, "trace": 5, "network": 5, "web": 6,
         "cli": 7}
 USE_SIDE = {"query", "trace", "network", "web"}

@@ -118,7 +118,7 @@ def test_a_good_build_writes_every_output(project_copy):
     assert result.returncode == 0, result.stderr
     assert "findings" in result.stdout
     assert sorted(p.name for p in (project_copy / "dist").iterdir()) == sorted(
-        ["docs", "context.jsonld", "inputs.json", "nhskg-open.trig", "nhskg.jsonld", "nhskg.nq", "nhskg.nt",
+        ["answers", "docs", "context.jsonld", "inputs.json", "nhskg-open.trig", "nhskg.jsonld", "nhskg.nq", "nhskg.nt",
          "nhskg.trig", "nhskg.ttl", "store", "texts", "trace-index.jsonl", "trace-index.stamp", "void.ttl"])
     assert sorted(p.name for p in (project_copy / "dist" / "texts").iterdir()) == [f"00{i}.txt" for i in range(5)]
     assert "## `surveys` — Every survey" in (project_copy / "dist" / "docs" / "queries.md").read_text(encoding="utf-8")

@@ -69,6 +69,9 @@ STORE_STAMP = "nhskg-trig.stamp"
 #: The trace index ``nhskg build`` writes beside the dumps (``nhskg.trace_index``), and its stamp.
 TRACE_INDEX = "trace-index.jsonl"
 TRACE_INDEX_STAMP = "trace-index.stamp"
+#: The catalogue's answers ``nhskg build`` evaluates once and readers take instead of evaluating again
+#: (``nhskg.query.answers``).
+ANSWERS = "answers"
 #: Where ``benchmarks/bench_scale.py`` keeps its synthetic graphs and stores (never in a test).
 BENCH_DIR = ROOT / "benchmarks" / ".scale"
 
@@ -76,6 +79,11 @@ BENCH_DIR = ROOT / "benchmarks" / ".scale"
 def store_dir(dist_dir: Path | None = None) -> Path:
     """The on-disk store of the built graph, ``dist/store/`` (or under another output folder)."""
     return dist_file(STORE, dist_dir)
+
+
+def answers_dir(dist_dir: Path | None = None) -> Path:
+    """The materialised answers of the catalogue's queries, ``dist/answers/`` (or under another output folder)."""
+    return dist_file(ANSWERS, dist_dir)
 
 
 def trace_index_files(dist_dir: Path | None = None) -> tuple[Path, Path]:

@@ -12,7 +12,8 @@ from .. import paths
 from ..catalogue import Query, bindings
 from ..errors import UserError
 from ..iris import curie
-from .guard import Answer
+from ..answers import Materialised
+from .guard import RESULT_FORMATS, Answer, Limits, TooManyResults, too_many
 from .store import run_query
 
 CELL = 70
@@ -60,3 +61,14 @@ def run_catalogue_query(query: Query, given: dict[str, str], store: ox.Store):
         return run_query(store, query.text, subs)
     except UserError as exc:
         raise UserError(f"{query.path.relative_to(paths.ROOT)}: {exc}") from None
+
+
+def materialised_answer(found: Materialised, results_format: str, limits: Limits) -> Answer:
+    """The materialised answer in ``results_format``, as the guard gives a live one (the same bytes); more
+    rows than the limit is refused as a live query is."""
+    if found.rows > limits.rows:
+        raise TooManyResults(too_many(limits.rows))
+    fmt = RESULT_FORMATS[results_format]
+    solutions = ox.parse_query_results(found.data, format=ox.QueryResultsFormat.TSV)
+    data = solutions.serialize(format=fmt)
+    return Answer("solutions", results_format, fmt.media_type, iter([data]))

@@ -97,6 +97,11 @@ class ReopeningStore:
                         self._opening.start()
         return self._pair
 
+    def serving(self) -> Path | None:
+        """The TriG when the store answering now was opened from the file there now (no rebuild since), else
+        None: what was built beside that file (``query.answers``) then answers as this store would."""
+        return self.trig if self._seen is not None and self._seen == _signature(self.trig) else None
+
     def _on_disk(self) -> bool:
         if self.engine != "auto":
             return self.engine == "disk"

@@ -18,5 +18,5 @@ def build_command(out_dir: Path | None) -> None:
 
     stats = run_build(out_dir)
     click.echo(format_summary(stats))
-    click.echo(f"wrote {', '.join(OUTPUTS)}, docs/queries.md, texts/NNN.txt, store/ (the on-disk store) and "
-               f"trace-index.jsonl to {out_dir or paths.DIST_DIR}")
+    click.echo(f"wrote {', '.join(OUTPUTS)}, docs/queries.md, texts/NNN.txt, store/ (the on-disk store), "
+               f"trace-index.jsonl and answers/ (the catalogue's answers) to {out_dir or paths.DIST_DIR}")

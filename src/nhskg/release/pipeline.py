@@ -1,7 +1,8 @@
 """The release step: build, add the check results, validate, describe and write ``dist/``.
 
 ``run_build`` is the one function that writes the dumps (and ``dist/store/``, the on-disk store loaded
-from the TriG, and ``dist/trace-index.jsonl``, the trace index read from that store, by ``ondisk``); it
+from the TriG, and ``dist/trace-index.jsonl``, the trace index read from that store, by ``ondisk``; and
+``dist/answers/``, the catalogue's answers evaluated once on that store, by ``nhskg.answers``); it
 refuses a graph that violates ``shapes/`` and writes nothing then. The build time is ``SOURCE_DATE_EPOCH`` or the last commit's time, so a
 rebuild of one commit gives the same bytes.
 """
@@ -19,6 +20,7 @@ from rdflib import Dataset, Graph
 from rdflib.namespace import RDF
 
 from .. import paths, vocab
+from ..answers import write_answers
 from ..build import shared
 from ..build.context import load_context
 from ..build.dataset import build_dataset, union_graph
@@ -107,7 +109,9 @@ def run_build(dist_dir: Path | None = None) -> dict:
         files[f"texts/{doc_id}.txt"] = (paths.SOURCES_DIR / source.record["file"]).read_bytes()
     write_atomically(files, dist_dir or paths.DIST_DIR)
     trig = paths.dist_file("nhskg.trig", dist_dir)
-    write_trace_index(trig, write_store(trig, paths.store_dir(dist_dir)))
+    store = write_store(trig, paths.store_dir(dist_dir))
+    write_trace_index(trig, store)
+    write_answers(trig, store, paths.answers_dir(dist_dir))
     return stats
 
 

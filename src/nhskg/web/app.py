@@ -6,6 +6,8 @@
 - ``/id/…`` answers ``303 See Other`` to ``/doc/…``, which negotiates HTML, Turtle, JSON-LD and
   N-Triples (or takes ``.html``/``.ttl``/``.jsonld``/``.nt``); ``/def/`` is the ontology; dumps under
   ``/dumps/``; VoID at ``/.well-known/void``.
+- ``/api/catalogue/NAME``: a catalogue query, answered as ``nhskg build`` materialised it when the graph, the query
+  and its parameter values are the build's (``nhskg.answers``), else evaluated like ``/sparql``.
 - Pages for people (home, query, trace, browse) are rendered by ``pages``; scripts and styles are
   served from the package, nothing from a CDN.
 """
@@ -41,7 +43,9 @@ from starlette.staticfiles import StaticFiles
 from .. import catalogue, paths
 from ..errors import UserError
 from ..iris import BASE, PREFIXES, expand_iri
+from .. import answers
 from ..query import guard, remote
+from ..query.results import materialised_answer
 from ..query.remote import RemoteStore
 from ..query.store import ReopeningStore
 from . import pages, resources, service
@@ -134,9 +138,12 @@ def create_app(store: ox.Store | ReopeningStore | RemoteStore, dist_dir: Path,
             substitutions = catalogue.bindings(query, {k: v for k, v in params.items() if k != "format"})
         except UserError as exc:
             return _error(400, str(exc))
-        return await answer(request, query.text, params, substitutions)
+        trig = state.source.serving() if isinstance(state.source, ReopeningStore) else None
+        found = await run_in_threadpool(answers.materialised, trig, query, substitutions) if trig else None
+        return await answer(request, query.text, params, substitutions, found)
 
-    async def answer(request: Request, text: str, params, substitutions=None) -> Response:
+    async def answer(request: Request, text: str, params, substitutions=None,
+                     found: answers.Materialised | None = None) -> Response:
         forced = params.get("format")
         accept = request.headers.get("accept")
         results_format = forced if forced in guard.RESULT_FORMATS else negotiate(accept, RESULT_TYPES, "json")
@@ -149,7 +156,10 @@ def create_app(store: ox.Store | ReopeningStore | RemoteStore, dist_dir: Path,
             return _error(503, f"{limits.concurrent} queries are running: try again shortly", {"Retry-After": "5"})
         try:
             default_graph, named_graphs = _dataset(params)
-            if isinstance(state.store, RemoteStore):  # asked of the server over HTTP (no child: it needs the network)
+            if found is not None and default_graph is None and named_graphs is None:
+                # the build's answer to this very query on this very graph (a protocol dataset is asked live)
+                result = await run_in_threadpool(materialised_answer, found, results_format or "json", limits)
+            elif isinstance(state.store, RemoteStore):  # asked of the server over HTTP (no child: it needs the network)
                 try:
                     result = await run_in_threadpool(remote.answer, state.store, text, results_format or "json",
                                                      graph_format or "turtle", limits, substitutions, default_graph,
