@@ -9,7 +9,11 @@ For each size (default 10k, 100k, 1M triples) it writes a synthetic graph with t
 - **memory**: ``nhskg.query.store.load_store`` — the TriG into an in-memory Oxigraph store, the default
   graph made the RDF merge of the named graphs (the path every command took before ``dist/store/``);
 - **disk**: ``nhskg.release.ondisk.write_store`` builds the RocksDB store once (its time is shown as
-  "build"), then a fresh process opens it read-only (``open_store``) and queries it.
+  "build"), then a fresh process opens it read-only (``open_store``) and queries it;
+- **answers**: ``nhskg.answers.write_answers`` evaluates each catalogue query once on that store, as ``nhskg
+  build`` does (its time is shown), then a fresh process answers each from ``answers/`` as ``nhskg query run``
+  does (``materialised``: the manifest and the answer's digest checked; ``materialised_answer``: parsed and
+  written as JSON — work the other engines' times do not include, since they only read the solutions).
 
 Per engine: load/open time; every catalogue query's median and p95 (parameters from their defaults;
 results read to the end); the trace of a ~2,000-character article (reading the trace index by SPARQL and
@@ -38,7 +42,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-ENGINES = ("rdflib", "memory", "disk")
+ENGINES = ("rdflib", "memory", "disk", "answers")
 RDFLIB_MAX = 1_100_000
 #: Above this the TriG is not loaded in memory (about 0.6 KB a triple and seconds per 100k triples to load;
 #: `open_store` opens dist/store/ above ~1M anyway).
@@ -102,7 +106,9 @@ def worker(engine: str, trig: Path, store_dir: Path, runs: int, budget: float, l
     base_rss = _current_rss_mb()
     out: dict = {"engine": engine, "queries": {}}
     start = time.perf_counter()
-    if engine == "rdflib":
+    if engine == "answers":
+        pass  # below
+    elif engine == "rdflib":
         from rdflib import Dataset, Literal, URIRef
 
         ds = Dataset(default_union=True)
@@ -136,6 +142,19 @@ def worker(engine: str, trig: Path, store_dir: Path, runs: int, budget: float, l
 
         def run(q):
             return sum(1 for _ in run_query(store, q.text, bindings(q, {})))
+    if engine == "answers":
+        from nhskg.answers import materialised
+        from nhskg.query import guard
+        from nhskg.query.results import materialised_answer
+
+        store, out["open"] = None, None  # nothing to open: each answer is read when asked
+
+        def run(q):  # noqa: F811 — this engine's own
+            found = materialised(trig, q, bindings(q, {}))
+            if found is None:
+                raise RuntimeError("no current materialised answer")
+            materialised_answer(found, "json", guard.Limits(rows=10**8)).read()
+            return found.rows
     out["load_rss_mb"] = _current_rss_mb() - base_rss
     for name, q in queries.items():
         times, rows, error = [], None, None
@@ -205,7 +224,17 @@ def build_worker(trig: Path, store: Path) -> dict:
     t0 = time.perf_counter()
     write_trace_index(trig, store)
     out["build_index"] = time.perf_counter() - t0
+    out.update(answers_worker(trig, store))
     return out
+
+
+def answers_worker(trig: Path, store: Path) -> dict:
+    from nhskg import paths
+    from nhskg.answers import write_answers
+
+    t0 = time.perf_counter()
+    write_answers(trig, store, paths.answers_dir(trig.parent))
+    return {"build_answers": time.perf_counter() - t0}
 
 
 def validate_worker(trig: Path) -> dict:
@@ -308,60 +337,69 @@ def _ratio(a: float | None, b: float | None) -> str:
     return f"{a / b:.0f}×" if a / b >= 10 else f"{a / b:.1f}×"
 
 
+def _answers_current(trig: Path) -> bool:
+    from nhskg.answers import materialised
+    from nhskg.catalogue import bindings, catalogue
+
+    return all(materialised(trig, q, bindings(q, {})) is not None for q in catalogue().values() if q.kind == "query")
+
+
 def table(size_label: str, triples: int, results: dict) -> str:
     engines = [e for e in ENGINES if e in results and "failed" not in results[e]]
-    head = f"| {size_label} ({triples:,} triples) | " + " | ".join(engines) + " | rdflib/memory | rdflib/disk |"
-    lines = [head, "|" + "---|" * (len(engines) + 3)]
+    # rdflib against each Oxigraph engine; and the on-disk store's live evaluation against the materialised answer
+    pairs = [(a, b) for a, b in (("rdflib", "memory"), ("rdflib", "disk"), ("disk", "answers"))]
+    head = f"| {size_label} ({triples:,} triples) | " + " | ".join(engines) + " | " + " | ".join(
+        f"{a}/{b}" for a, b in pairs) + " |"
+    lines = [head, "|" + "---|" * (len(engines) + 1 + len(pairs))]
+    blank = " |" * len(pairs)
+
+    def number(value):
+        return value if isinstance(value, float) else None
 
     def row(label, values):
         med = {e: values.get(e) for e in engines}
         cells = [v if isinstance(v, str) else _ms(v) for v in (med[e] for e in engines)]
-        r = [_ratio(med.get("rdflib") if not isinstance(med.get("rdflib"), str) else None,
-                    med.get(e) if not isinstance(med.get(e), str) else None) for e in ("memory", "disk")]
+        r = [_ratio(number(med.get(a)), number(med.get(b))) for a, b in pairs]
         lines.append(f"| {label} | " + " | ".join(cells) + " | " + " | ".join(r) + " |")
 
     row("load / open", {e: results[e]["open"] for e in engines})
     for key, label in (("build", "build dist/store/ (bulk load + merge)"),
-                       ("build_index", "build trace-index.jsonl (read from dist/store/)")):
-        if "disk" in results and key in results["disk"]:
+                       ("build_index", "build trace-index.jsonl (read from dist/store/)"),
+                       ("build_answers", "build answers/ (each catalogue query once on dist/store/)")):
+        owner = "answers" if key == "build_answers" else "disk"
+        if owner in results and key in results[owner]:
             lines.append(f"| {label} | " + " | ".join(
-                _ms(results['disk'][key]) if e == "disk" else "" for e in engines) + " | | |")
+                _ms(results[owner][key]) if e == owner else "" for e in engines) + " |" + blank)
     names = sorted({n for e in engines for n in results[e]["queries"]})
     for name in names:
-        values = {}
+        values, cells = {}, []
         for e in engines:
-            q = results[e]["queries"][name]
-            if q["error"]:
-                values[e] = q["error"].split(":")[0]
-            else:
-                values[e] = statistics.median(q["times"])
-        cells = []
-        for e in engines:
-            q = results[e]["queries"][name]
+            q = results[e]["queries"].get(name, {"error": "not run", "times": [], "rows": None})
+            values[e] = q["error"].split(":")[0] if q["error"] else statistics.median(q["times"])
             cells.append(q["error"].split(":")[0] if q["error"] else
                          f"{_ms(statistics.median(q['times']))} / {_ms(_p95(q['times']))}"
                          + ("" if len(q["times"]) > 2 else f" (n={len(q['times'])})"))
-        r = [_ratio(values.get("rdflib") if not isinstance(values.get("rdflib"), str) else None,
-                    values.get(e) if not isinstance(values.get(e), str) else None) for e in ("memory", "disk")]
+        r = [_ratio(number(values.get(a)), number(values.get(b))) for a, b in pairs]
         over = "rdflib" in engines and (results["rdflib"]["queries"][name]["error"] or "").startswith("over ")
         if over:  # rdflib stopped at the limit: the ratio is at least limit / engine
-            r = [("≥" + _ratio(min(results["rdflib"]["queries"][name]["times"]), values.get(e)))
-                 if isinstance(values.get(e), float) else "—" for e in ("memory", "disk")]
-        rows = {results[e]["queries"][name]["rows"] for e in engines if results[e]["queries"][name]["rows"] is not None
-                and not results[e]["queries"][name]["error"]}
+            r[:2] = [("≥" + _ratio(min(results["rdflib"]["queries"][name]["times"]), values.get(e)))
+                     if isinstance(values.get(e), float) else "—" for e in ("memory", "disk")]
+        rows = {results[e]["queries"][name]["rows"] for e in engines if name in results[e]["queries"]
+                and results[e]["queries"][name]["rows"] is not None and not results[e]["queries"][name]["error"]}
         lines.append(f"| {name} (rows {'/'.join(map(str, sorted(rows)))}) | " + " | ".join(cells) + " | "
                      + " | ".join(r) + " |")
     guarded = {e: results[e]["guard"] for e in engines if "guard" in results[e]}
     if guarded:
-        lines.append("| the slowest query through the guard, as CSV (`nhskg query run`, /sparql) | " + " | ".join(
-            f"{guarded[e]['query']}: {_ms(guarded[e]['time'])}" if e in guarded else "" for e in engines) + " | | |")
+        lines.append("| the slowest query through the guard, as CSV (`nhskg query run --live`, /sparql) | " + " | ".join(
+            f"{guarded[e]['query']}: {_ms(guarded[e]['time'])}" if e in guarded else "" for e in engines) + " |" + blank)
     row("trace: read index by SPARQL", {e: results[e].get("trace_index") for e in engines})
     row("trace: read trace-index.jsonl (what `nhskg trace` reads)", {e: results[e].get("trace_index_file") for e in engines})
     row(f"trace: a {results[engines[-1]].get('trace_chars', 2000)}-character article",
         {e: results[e].get("trace") for e in engines})
-    lines.append("| peak memory (RSS) | " + " | ".join(f"{results[e]['peak_rss_mb']:.0f} MB" for e in engines) + " | | |")
+    lines.append("| peak memory (RSS) | " + " | ".join(f"{results[e]['peak_rss_mb']:.0f} MB" for e in engines) + " |" + blank)
     lines.append("| memory per triple (growth after load) | " + " | ".join(
-        f"{max(results[e]['load_rss_mb'], 0) * 2**20 / triples:.0f} B" for e in engines) + " | | |")
+        f"{max(results[e]['load_rss_mb'], 0) * 2**20 / triples:.0f} B" if e != "answers" else "—"
+        for e in engines) + " |" + blank)
     return "\n".join(lines)
 
 
@@ -384,6 +422,9 @@ def main() -> None:
         engine, trig, store = args.worker
         if engine == "build":
             print(json.dumps(build_worker(Path(trig), Path(store))))
+            return
+        if engine == "build-answers":
+            print(json.dumps(answers_worker(Path(trig), Path(store))))
             return
         if engine == "validate":
             print(json.dumps(validate_worker(Path(trig))))
@@ -422,9 +463,12 @@ def main() -> None:
         from nhskg.query.store import current_store
         from nhskg.trace.index import materialised_index
 
-        if "disk" in engines and args.reuse_store and current_store(trig) and materialised_index(trig) is not None:
+        if {"disk", "answers"} & set(engines) and args.reuse_store and current_store(trig) and materialised_index(trig) is not None:
             print(f"{label}: reusing the current on-disk store and trace index (--reuse-store)", file=sys.stderr)
-        elif "disk" in engines:  # the store, then the trace index from it, as `nhskg build` writes them
+            if "answers" in engines and not _answers_current(trig):
+                print(f"{label}: materialising the answers …", file=sys.stderr)
+                builds = _spawn("--worker", "build-answers", str(trig), str(paths.store_dir(folder)))
+        elif {"disk", "answers"} & set(engines):  # the store, then the trace index from it, as `nhskg build` writes them
             print(f"{label}: building the on-disk store and the trace index …", file=sys.stderr)
             builds = _spawn("--worker", "build", str(trig), str(paths.store_dir(folder)))  # keeps this process small
             if "failed" in builds:
@@ -435,7 +479,7 @@ def main() -> None:
             print(f"{label}: {engine} …", file=sys.stderr)
             results[engine] = _spawn("--runs", str(args.runs), "--budget", str(args.budget), "--rdflib-limit",
                                      str(args.rdflib_limit), "--queries", args.queries, "--worker", engine, str(trig), str(paths.store_dir(folder)))
-            if engine == "disk" and "failed" not in results[engine]:
+            if engine in ("disk", "answers") and "failed" not in results[engine]:
                 results[engine].update(builds)
             if "failed" in results[engine]:
                 print(f"{label}: {engine} failed: {results[engine]['failed']}", file=sys.stderr)
