@@ -137,6 +137,14 @@ EDITS = {
     "data added after counting": (f"""INSERT DATA {{ GRAPH <{GRAPH}document/003> {{
         <https://w3id.org/nhskg/id/person/late> a <https://schema.org/Person> }} }}""",
                                   ("instances of class", "https://schema.org/Person")),
+    "a graph's position shared": (f"""DELETE {{ GRAPH {S} {{ <{GRAPH}registers> <https://schema.org/position> ?y }} }}
+        INSERT {{ GRAPH {S} {{ <{GRAPH}registers> <https://schema.org/position> ?x }} }}
+        WHERE {{ GRAPH {S} {{ <{GRAPH}curation> <https://schema.org/position> ?x . <{GRAPH}registers> <https://schema.org/position> ?y }} }}""",
+                                  ("positions of named graphs", DATASET)),
+    "a gap in the partitions' positions": (f"""DELETE {{ GRAPH {S} {{ ?p <https://schema.org/position> ?n }} }}
+        INSERT {{ GRAPH {S} {{ ?p <https://schema.org/position> 1000 }} }}
+        WHERE {{ GRAPH {S} {{ ?p <http://rdfs.org/ns/void#class> <{DEF}Survey> ; <https://schema.org/position> ?n }} }}""",
+                                           ("positions of class partitions", DATASET)),
     "no statistics at all": (f"DROP GRAPH {S}", ("triples in named graph", f"{GRAPH}ontology")),
 }
 
