@@ -72,6 +72,7 @@ class ReopeningStore:
         self.trig, self.engine, self.every, self.hold = trig, engine, every, hold
         self._seen, self._failed = _signature(trig), None
         self._prepare: Callable[[ox.Store], object] | None = None
+        self._disk = self._disk_store_current()  # before opening: the file open_store will take
         self._pair: tuple[ox.Store, object] = (open_store(trig, engine), None)
         self.generation = 0
         self._checked = time.monotonic()
@@ -98,9 +99,11 @@ class ReopeningStore:
         return self._pair
 
     def serving(self) -> Path | None:
-        """The TriG when the store answering now was opened from the file there now (no rebuild since), else
-        None: what was built beside that file (``query.answers``) then answers as this store would."""
-        return self.trig if self._seen is not None and self._seen == _signature(self.trig) else None
+        """The TriG when the store answering now is the on-disk store of the file there now (no rebuild since),
+        else None: the answers built from that store (``nhskg.answers``) are then the very bytes it would give.
+        (An in-memory store answers the same solutions but may join a GROUP_CONCAT's values in another order.)"""
+        current = self._seen is not None and self._seen == _signature(self.trig)
+        return self.trig if current and self._disk else None
 
     def _on_disk(self) -> bool:
         if self.engine != "auto":
@@ -110,6 +113,9 @@ class ReopeningStore:
         except OSError:
             return False
 
+    def _disk_store_current(self) -> bool:
+        return self._on_disk() and current_store(self.trig) is not None
+
     def _ready(self) -> bool:
         return not self._on_disk() or current_store(self.trig) is not None
 
@@ -117,12 +123,13 @@ class ReopeningStore:
         hold = self.hold if self._on_disk() else contextlib.nullcontext
         try:
             with hold():
+                disk = self._disk_store_current()
                 store = open_store(self.trig, self.engine)
                 companion = self._prepare(store) if self._prepare else None
         except Exception:  # noqa: BLE001 — a rebuild caught half-way or a bad file: keep serving the old store
             self._failed = signature
             return
-        self._pair, self._seen, self.generation = (store, companion), signature, self.generation + 1
+        self._pair, self._seen, self._disk, self.generation = (store, companion), signature, disk, self.generation + 1
 
 
 def _signature(trig: Path) -> tuple[int, int] | None:
