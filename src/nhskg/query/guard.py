@@ -205,8 +205,31 @@ _ERRORS = {"SYNTAX": UserError, "ROWS": TooManyResults, "FAILED": QueryRefused}
 #: Answers kept in the child to be serialised without evaluating the query again. Above this many the child
 #: counts to the limit and evaluates again: keeping and writing them again costs ~7 µs and ~1.5 KB a row
 #: (100,000 rows of ``?s ?p ?o`` at 1M triples: 0.70 s and 149 MB, measured 2026-11-28), which a cheap query
-#: with many rows would pay for nothing. (A row of long literals costs more: the limit is in rows, not bytes.)
+#: with many rows would pay for nothing.
 KEPT_AT_MOST = 50_000
+#: ... and no more than this many characters of their terms' text: a kept answer is held several times over
+#: on its way out (the terms, the TSV document they go through, its parse, the serialisation), so ten rows of
+#: 20 MB literals needed more than the child's 2,500 MB where streaming them took under 1,000 MB (measured
+#: 2026-11-28, found in review). Past it the child counts and evaluates again, streaming.
+KEPT_BYTES_AT_MOST = 32 * 2**20
+
+
+def _keep(result, rows: int, characters: int) -> tuple[list, bool]:
+    """Up to ``rows`` answers of ``result``, and whether their terms went over ``characters`` of text (then
+    keeping stopped there, and the answers are to be evaluated again and streamed, not written from these)."""
+    kept, held = [], 0
+    for answer in itertools.islice(result, rows):
+        kept.append(answer)
+        held += sum(_text_length(term) for term in answer if term is not None)
+        if held > characters:
+            return kept, True
+    return kept, False
+
+
+def _text_length(term) -> int:
+    if isinstance(term, ox.Triple):
+        return _text_length(term.subject) + _text_length(term.predicate) + _text_length(term.object)
+    return len(term.value)
 
 
 def too_many(rows: int) -> str:
@@ -256,13 +279,13 @@ def _child(store, text, results_format, graph_format, limits, options, write_fd)
             if isinstance(result, (ox.QuerySolutions, ox.QueryTriples)):
                 # Evaluated once where the answers are few enough to keep: counting and then evaluating again to
                 # serialise cost every query twice (at 10M triples a listing's 3 s became 6 s).
-                kept = list(itertools.islice(result, min(limits.rows, KEPT_AT_MOST) + 1))
+                kept, over_budget = _keep(result, min(limits.rows, KEPT_AT_MOST) + 1, KEPT_BYTES_AT_MOST)
                 counted = len(kept) + sum(1 for _ in itertools.islice(result, max(0, limits.rows + 1 - len(kept))))
                 if counted > limits.rows:
                     out.write(f"ROWS {too_many(limits.rows)}\n".encode())
                     out.close()
                     return
-                if counted > len(kept):
+                if over_budget or counted > len(kept):
                     result = execute()
                 elif isinstance(result, ox.QuerySolutions):
                     result = solutions_from(result.variables, kept)
