@@ -123,3 +123,16 @@ def test_rdflib_gives_the_same_results(name, rdflib_dataset, reference):
     except NotBoundError as exc:
         pytest.fail(f"{name}: NotBoundError: {exc}")
     assert result_set(answer) == reference[name]
+
+
+def test_a_query_s_own_from_is_not_overridden_by_the_merge_graph(virtuoso, engines):
+    """With --merge-graph the project's dataset is sent with each query; a query naming its own (FROM) is
+    asked of that dataset instead, as the protocol's parameters would override it (review)."""
+    one = "https://w3id.org/nhskg/graph/document/000"
+    text = f"SELECT (COUNT(*) AS ?n) FROM <{one}> WHERE {{ ?s ?p ?o }}"
+    expected = int(next(iter(engines["memory"].query(text)))["n"].value)
+    assert expected < int(next(iter(engines["memory"].query("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")))["n"].value)
+    assert int(next(iter(virtuoso.query(text)))["n"].value) == expected
+    from_named = f"SELECT (COUNT(*) AS ?n) FROM NAMED <{one}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}"
+    assert int(next(iter(virtuoso.query(from_named)))["n"].value) == expected
+

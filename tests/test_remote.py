@@ -19,7 +19,8 @@ from live_server import project_copy, start_server
 from sparql_servers import oxigraph_server
 
 from nhskg.catalogue import bindings, find
-from nhskg.query.remote import count_triples, prepared, push, query_endpoint_for
+from nhskg.query import guard
+from nhskg.query.remote import RemoteTimeout, answer, count_triples, names_dataset, prepared, push, query_endpoint_for
 from nhskg.query.store import open_endpoint, run_query
 
 
@@ -213,3 +214,44 @@ def test_serve_from_the_endpoint_says_when_the_server_is_gone_and_a_syntax_error
     for path, params in (("/sparql", {"query": "ASK {}"}), ("/doc/ccg/02Q", {}), ("/api/catalogue/surveys", {})):
         gone = client.get(path, params=params, headers={"Accept": "text/html"} if path.startswith("/doc") else {})
         assert gone.status_code == 502 and "cannot reach the server" in gone.text, (path, gone.text)
+        assert base not in gone.text and "127.0.0.1" not in gone.text  # the operator's log says where, not the page
+
+
+@pytest.mark.parametrize("text,named", [
+    ("SELECT * FROM <urn:g> WHERE { ?s ?p ?o }", True),
+    ("select * from named <urn:g> where { graph ?g { ?s ?p ?o } }", True),
+    ('SELECT * WHERE { ?s ?p "from here" }', False),
+    ("SELECT * WHERE { ?s <http://example.org/from> ?o } # FROM a comment", False),
+    ("PREFIX ex: <urn:x#> SELECT ?from WHERE { ?from ex:from ?o }", False),
+])
+def test_a_query_naming_its_own_dataset_is_told_from_one_that_does_not(text, named):
+    assert names_dataset(text) is named
+
+
+def test_an_answer_over_the_byte_budget_is_refused_before_it_is_read_whole(server):
+    remote = open_endpoint(server + "/query")
+    small = guard.Limits(rows=10**9, memory_mb=1)  # 256 KB of answer
+    with pytest.raises(guard.QueryRefused, match="answer is over 0.25 MB"):
+        answer(remote, "SELECT * WHERE { ?s ?p ?o }", "json", limits=small)
+    fits = answer(remote, "SELECT * WHERE { ?s a <https://w3id.org/nhskg/def/Survey> }", "json", limits=small).read()
+    assert fits.count(b'"type":"uri"') == 7
+
+
+def test_a_server_that_does_not_answer_in_time_is_a_503_not_a_502(built):
+    """A slow query on the server: the CLI and the web side both say it timed out (a 503, as a local query over
+    its time), not that the server failed. Its own server, stopped after: the query would run on."""
+    from starlette.testclient import TestClient
+
+    from nhskg.web.app import create_app
+
+    store, dist = built
+    slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    with oxigraph_server() as base:
+        push(store, base + "/store")
+        remote = open_endpoint(base + "/query", timeout=30)
+        with pytest.raises(RemoteTimeout, match="did not answer within the time limit of 1 s"):
+            answer(remote, slow, limits=guard.Limits(seconds=1))
+        client = TestClient(create_app(remote, dist, guard.Limits(seconds=1)), raise_server_exceptions=False)
+        timed_out = client.get("/sparql", params={"query": slow})
+        assert timed_out.status_code == 503 and "time limit of 1 s" in timed_out.text
+

@@ -93,7 +93,7 @@ def screen(text: str, isolated: bool = True) -> None:
     if not isolated and _ANY_SERVICE.search(text):
         raise QueryRefused("SERVICE: federated queries are not run here (and this system cannot isolate the query "
                            "from the network, so any 'service' in the text is refused)")
-    words = [w.upper() for w in _WORD.findall(_DECLARATIONS.sub(" ", _NOT_KEYWORDS.sub(" ", text)))]
+    words = keywords(text)
     body = [w for w in words if w not in _PROLOGUE]
     if body and body[0] in UPDATE_WORDS:
         raise QueryRefused(f"{body[0]}: updates are not accepted — this endpoint is read-only "
@@ -101,6 +101,12 @@ def screen(text: str, isolated: bool = True) -> None:
     if "SERVICE" in words:
         raise QueryRefused("SERVICE: federated queries are not run here — the endpoint answers from its own "
                            "graph only; run the remote part on its own endpoint")
+
+
+def keywords(text: str) -> list[str]:
+    """The query's words outside strings, IRIs, comments and names, upper-cased, in order (the prologue's
+    ``PREFIX x:`` and ``BASE`` declarations left out, their keywords kept)."""
+    return [w.upper() for w in _WORD.findall(_DECLARATIONS.sub(" ", _NOT_KEYWORDS.sub(" ", text)))]
 
 
 @dataclass

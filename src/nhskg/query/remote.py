@@ -51,6 +51,12 @@ def prepared(text: str, substitutions: dict | None = None) -> str:
     return head + text
 
 
+def names_dataset(text: str) -> bool:
+    """Whether the query names its own dataset (``FROM`` or ``FROM NAMED``), read from its keywords as
+    ``guard.screen`` reads them: a "from" in a string, an IRI, a comment or a name does not count."""
+    return "FROM" in guard.keywords(text)
+
+
 #: The project's named graphs all live under this IRI (``nhskg:graph/…``).
 GRAPHS_BASE = BASE + "graph/"
 
@@ -87,14 +93,17 @@ class RemoteStore:
         return f"RemoteStore({self.url!r})"
 
     def request(self, text: str, accept: str = _ACCEPT, dataset: list[tuple[str, str]] | None = None,
-                timeout: float | None = None) -> tuple[str, bytes]:
+                timeout: float | None = None, max_bytes: int | None = None) -> tuple[str, bytes]:
         """POST ``text`` (as sent) to the endpoint; the media type and bytes of the answer. ``dataset``: the
-        protocol's ``default-graph-uri``/``named-graph-uri`` pairs a client asked for, else the project's;
-        ``timeout``: this request's, else the store's."""
-        body = urllib.parse.urlencode([("query", text), *(dataset or self.dataset())]).encode()
+        protocol's ``default-graph-uri``/``named-graph-uri`` pairs a client asked for, else the project's —
+        unless the query names its own (``FROM``/``FROM NAMED``), which the protocol's would override;
+        ``timeout``: this request's, else the store's; ``max_bytes``: refused past this many bytes of answer."""
+        if not dataset and not names_dataset(text):
+            dataset = self.dataset()
+        body = urllib.parse.urlencode([("query", text), *(dataset or [])]).encode()
         request = urllib.request.Request(self.url, data=body, method="POST", headers={
             "Content-Type": "application/x-www-form-urlencoded", "Accept": accept})
-        return _send(request, timeout or self.timeout, self.url)
+        return _send(request, timeout or self.timeout, self.url, max_bytes)
 
     def query(self, text: str, substitutions: dict | None = None, prefixes: dict | None = None, **_ignored):
         media, data = self.request(prepared(text, substitutions))
@@ -102,7 +111,7 @@ class RemoteStore:
             return ox.parse_query_results(data, format=_PARSED[media])
         if media in _GRAPHS:
             return list(ox.parse(data, format=_GRAPHS[media]))
-        raise RemoteError(f"{self.url}: answered {media or 'no media type'}, not SPARQL results or RDF")
+        raise RemoteError(self.url, f"answered {media or 'no media type'}, not SPARQL results or RDF")
 
 
     def quads_for_pattern(self, subject=None, predicate=None, object=None, graph_name=None) -> Iterator[ox.Quad]:
@@ -133,19 +142,50 @@ class RemoteStore:
 
 
 class RemoteError(UserError):
-    """The server could not be reached, refused the request or answered what is not SPARQL results or RDF."""
+    """The server could not be reached, refused the request or answered what is not SPARQL results or RDF.
+
+    The message names the server (for the command line, whose user gave the URL); ``detail`` does not (for the
+    web, whose clients are not told where the server behind it is)."""
+
+    def __init__(self, url: str, detail: str):
+        super().__init__(f"{url}: {detail}")
+        self.detail = detail
 
 
-def _send(request: urllib.request.Request, timeout: float, url: str) -> tuple[str, bytes]:
+class RemoteTimeout(guard.QueryTimeout):
+    """The server did not answer within the time limit (a 503, as a local query over its time is)."""
+
+
+#: Bytes of a server's answer read at most, per megabyte of the limits' memory ceiling: the answer is held
+#: several times over (its bytes, their parse, the answer written again in the format asked for), and there is
+#: no child here whose memory the system caps. (2,048 MB, the default ceiling: 512 MB of answer.)
+ANSWER_BYTES_PER_MB = 2**20 // 4
+_CHUNK = 2**20
+
+
+def _send(request: urllib.request.Request, timeout: float, url: str, max_bytes: int | None = None) -> tuple[str, bytes]:
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
-            return response.headers.get_content_type(), response.read()
+            media = response.headers.get_content_type()
+            if max_bytes is None:
+                return media, response.read()
+            chunks, held = [], 0
+            while chunk := response.read(_CHUNK):  # stopped at the budget, never read whole first
+                held += len(chunk)
+                if held > max_bytes:
+                    raise guard.QueryRefused(f"the server's answer is over {max_bytes / 2**20:g} MB, more than a query "
+                                             "here may return: add a LIMIT, or select fewer or shorter values")
+                chunks.append(chunk)
+            return media, b"".join(chunks)
     except urllib.error.HTTPError as exc:
         detail = exc.read().decode("utf-8", "replace").strip().splitlines()
-        raise RemoteError(f"{url}: HTTP {exc.code} {exc.reason}" + (f": {detail[0][:300]}" if detail else "")) from None
+        raise RemoteError(url, f"HTTP {exc.code} {exc.reason}" + (f": {detail[0][:300]}" if detail else "")) from None
     except (urllib.error.URLError, TimeoutError, OSError) as exc:
         reason = getattr(exc, "reason", exc)
-        raise RemoteError(f"{url}: cannot reach the server ({reason}) — is it running, and is the URL right?") from None
+        if isinstance(exc, TimeoutError) or isinstance(reason, TimeoutError):
+            raise RemoteTimeout(f"the SPARQL server did not answer within the time limit of {timeout:g} s — narrow "
+                                "the query (a selective pattern first, a LIMIT)") from None
+        raise RemoteError(url, f"cannot reach the server ({reason}) — is it running, and is the URL right?") from None
 
 
 def query_endpoint_for(graph_store: str) -> str | None:
@@ -203,7 +243,7 @@ def answer(remote: RemoteStore, text: str, results_format: str = "json", graph_f
               [("named-graph-uri", g.value) for g in named_graphs or []]
     media, data = remote.request(prepared(text, substitutions),
                                  "application/sparql-results+json, application/n-triples;q=0.9", dataset or None,
-                                 min(remote.timeout, limits.seconds))
+                                 min(remote.timeout, limits.seconds), limits.memory_mb * ANSWER_BYTES_PER_MB)
     if media in _GRAPHS:
         triples = list(ox.parse(data, format=_GRAPHS[media]))
         if len(triples) > limits.rows:
@@ -212,7 +252,7 @@ def answer(remote: RemoteStore, text: str, results_format: str = "json", graph_f
         written = ox.serialize(triples, format=fmt, prefixes=PREFIXES if fmt != ox.RdfFormat.N_TRIPLES else None)
         return guard.Answer("graph", graph_format, fmt.media_type, iter([written]))
     if media not in _PARSED:
-        raise RemoteError(f"{remote.url}: answered {media or 'no media type'}, not SPARQL results or RDF")
+        raise RemoteError(remote.url, f"answered {media or 'no media type'}, not SPARQL results or RDF")
     results = ox.parse_query_results(data, format=_PARSED[media])
     form = "boolean" if isinstance(results, ox.QueryBoolean) else "solutions"
     if form == "solutions":

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import logging
 import threading
 from pathlib import Path
 
@@ -59,6 +60,7 @@ DOC_TYPES = {"text/html": "html", "text/turtle": "turtle", "application/ld+json"
              "application/n-triples": "ntriples"}
 SUFFIXES = {".html": "html", ".ttl": "turtle", ".jsonld": "jsonld", ".nt": "ntriples"}
 MAX_QUERY_BYTES = 100_000
+_LOG = logging.getLogger(__name__)
 QUEUE_SECONDS = 10  # how long a query waits for one of the concurrent slots before a 503
 
 
@@ -165,7 +167,7 @@ def create_app(store: ox.Store | ReopeningStore | RemoteStore, dist_dir: Path,
                                                      graph_format or "turtle", limits, substitutions, default_graph,
                                                      named_graphs)
                 except remote.RemoteError as exc:  # the server is down, refused the query or answered otherwise
-                    return _error(502, str(exc))
+                    return _upstream(exc)
             else:
                 result = await _while_connected(request, lambda cancel: guard.run(
                     state.store, text, results_format or "json", graph_format or "turtle", limits, substitutions,
@@ -297,8 +299,11 @@ def create_app(store: ox.Store | ReopeningStore | RemoteStore, dist_dir: Path,
         return PlainTextResponse("500: the server could not answer this request\n", status_code=500)
 
     async def upstream_error(request: Request, exc: remote.RemoteError) -> Response:
-        """A page read from a SPARQL server (``serve --endpoint``) that could not be read: say which and why."""
-        return PlainTextResponse(f"502: the SPARQL server did not answer: {exc}\n", status_code=502)
+        """A page read from a SPARQL server (``serve --endpoint``) that could not be read: say why."""
+        return _upstream(exc)
+
+    async def upstream_timeout(request: Request, exc: remote.RemoteTimeout) -> Response:
+        return _error(503, f"503: {exc}", {"Retry-After": "5"})
 
     routes = [
         Route("/", page), Route("/sparql", sparql, methods=["GET", "POST"], name="sparql"),
@@ -311,7 +316,8 @@ def create_app(store: ox.Store | ReopeningStore | RemoteStore, dist_dir: Path,
     ]
     middleware = [Middleware(_Follow, served=state), Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET"])]
     return Starlette(routes=routes, middleware=middleware,
-                     exception_handlers={HTTPException: not_found, remote.RemoteError: upstream_error, 500: server_error})
+                     exception_handlers={HTTPException: not_found, remote.RemoteError: upstream_error,
+                                         remote.RemoteTimeout: upstream_timeout, 500: server_error})
 
 
 class _Served:
@@ -373,6 +379,13 @@ def _extension(fmt: str) -> str:
 
 def _error(status: int, message: str, headers: dict | None = None) -> Response:
     return PlainTextResponse(message + "\n", status_code=status, headers=headers)
+
+
+def _upstream(exc) -> Response:
+    """A 502 for the SPARQL server behind ``serve --endpoint``: why, without where (the operator's log says
+    where; a web client is not told the address of the server behind the site)."""
+    _LOG.warning("the SPARQL server did not answer: %s", exc)
+    return _error(502, f"502: the SPARQL server behind this site did not answer: {exc.detail}")
 
 
 async def _while_connected(request: Request, run):
