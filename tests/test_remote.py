@@ -11,6 +11,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import httpx
 import pyoxigraph as ox
@@ -254,4 +255,39 @@ def test_a_server_that_does_not_answer_in_time_is_a_503_not_a_502(built):
         client = TestClient(create_app(remote, dist, guard.Limits(seconds=1)), raise_server_exceptions=False)
         timed_out = client.get("/sparql", params={"query": slow})
         assert timed_out.status_code == 503 and "time limit of 1 s" in timed_out.text
+
+
+def test_serve_from_the_endpoint_follows_a_new_push(built, tmp_path):
+    """`serve --endpoint` reads page counts and the trace index from the server's whole graph; after a new
+    `nhskg push` (here the graph twice over) the pages follow, made again in the background (review)."""
+    import time
+
+    from starlette.testclient import TestClient
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    import scale_graphs
+
+    from nhskg.query.remote import FollowedRemote
+    from nhskg.query.store import load_store
+    from nhskg.web.app import create_app
+
+    store, dist = built
+    twice = tmp_path / "twice.trig"
+    scale_graphs.write_scaled(dist / "nhskg.trig", 2, twice)
+    with oxigraph_server() as base:
+        push(store, base + "/store")
+        followed = FollowedRemote(open_endpoint(base + "/query"), every=0)
+        client = TestClient(create_app(followed, dist), raise_server_exceptions=False)
+        surveys = '<span class="count">7</span> Survey'
+        assert surveys in client.get("/").text
+        sentence = {"text": "Only 47% of CCGs say they are fully involved."}
+        before = client.post("/api/trace", data=sentence).json()["trace"]["figures"][0]["matches"]
+        push(load_store(twice), base + "/store")
+        deadline = time.monotonic() + 60
+        while '<span class="count">14</span> Survey' not in client.get("/").text:
+            assert time.monotonic() < deadline, "the pages did not follow the push"
+            time.sleep(0.2)
+        assert followed.generation == 1
+        after = client.post("/api/trace", data=sentence).json()["trace"]["figures"][0]["matches"]
+        assert len(after) > len(before)  # the second copy's finding is in the trace index now
 

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import io
 import re
+import threading
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -139,6 +141,64 @@ class RemoteStore:
         solutions = self.query(f'SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (STRSTARTS(STR(?g), '
                                f'"{GRAPHS_BASE}")) }}')
         return sorted((s["g"] for s in solutions), key=lambda g: g.value)
+
+
+class FollowedRemote:
+    """A SPARQL server's graph for a process that lives across pushes (``nhskg serve --endpoint``).
+
+    As ``store.ReopeningStore`` does for a rebuilt TriG, ``current_pair()`` answers the store with its companion
+    (the server's renderer: page counts and the trace index, read from the whole graph), and at most every
+    ``every`` seconds a background thread asks the server for a fingerprint of its graph — the totals of the
+    statistics graph the build writes (graphs and triples), one small query at any size; when it has changed
+    (a new ``nhskg push``), the companion is made again there and swapped in, so no request waits. A push that
+    leaves both totals as they were is not noticed (a restart is); a server that does not answer keeps the old
+    companion and is asked again next time."""
+
+    FINGERPRINT = ("SELECT (COUNT(?graph) AS ?graphs) (SUM(?triples) AS ?total) WHERE { GRAPH <" + BASE +
+                   "graph/statistics> { ?dataset <http://rdfs.org/ns/void#subset> ?graph . ?graph "
+                   "<http://rdfs.org/ns/void#triples> ?triples } }")
+
+    def __init__(self, remote: "RemoteStore", every: float = 60.0):
+        self.remote, self.every = remote, every
+        self._prepare = None
+        self._pair: tuple = (remote, None)
+        self._seen = self._fingerprint()
+        self._checked = time.monotonic()
+        self._checking: threading.Thread | None = None
+        self._lock = threading.Lock()
+        self.generation = 0
+
+    def attach(self, prepare) -> None:
+        """Make ``prepare(remote)`` now, and again in the background thread after each change on the server."""
+        self._prepare = prepare
+        self._pair = (self.remote, prepare(self.remote))
+
+    def current_pair(self) -> tuple:
+        now = time.monotonic()
+        if now - self._checked >= self.every:
+            with self._lock:
+                if self._checking is None or not self._checking.is_alive():
+                    self._checked = now
+                    self._checking = threading.Thread(target=self._follow, daemon=True)
+                    self._checking.start()
+        return self._pair
+
+    def _fingerprint(self) -> tuple | None:
+        try:
+            row = next(iter(self.remote.query(self.FINGERPRINT)))
+            return tuple(None if row[name] is None else row[name].value for name in ("graphs", "total"))
+        except (UserError, StopIteration):  # down or slow (RemoteError, RemoteTimeout): asked again next time
+            return None
+
+    def _follow(self) -> None:
+        seen = self._fingerprint()
+        if seen is None or seen == self._seen:
+            return
+        try:
+            companion = self._prepare(self.remote) if self._prepare else None
+        except Exception:  # noqa: BLE001 — a push caught half-way: keep the old pages, ask again next time
+            return
+        self._pair, self._seen, self.generation = (self.remote, companion), seen, self.generation + 1
 
 
 class RemoteError(UserError):

@@ -47,7 +47,7 @@ from ..iris import BASE, PREFIXES, expand_iri
 from .. import answers
 from ..query import guard, remote
 from ..query.results import materialised_answer
-from ..query.remote import RemoteStore
+from ..query.remote import FollowedRemote, RemoteStore
 from ..query.store import ReopeningStore
 from . import pages, resources, service
 
@@ -78,10 +78,11 @@ def negotiate(accept: str | None, offered: dict[str, str], default: str) -> str 
     return offered[best] if best else None
 
 
-def create_app(store: ox.Store | ReopeningStore | RemoteStore, dist_dir: Path,
+def create_app(store: ox.Store | ReopeningStore | RemoteStore | FollowedRemote, dist_dir: Path,
                limits: guard.Limits | None = None) -> Starlette:
     """The app serving ``store`` (the built graph; a ``ReopeningStore`` follows rebuilds; a ``RemoteStore`` is
-    a SPARQL server asked over HTTP) and the files of ``dist_dir``."""
+    a SPARQL server asked over HTTP, and a ``FollowedRemote`` one whose pushes the pages follow) and the files
+    of ``dist_dir``."""
     limits = limits or guard.Limits()
     state = _Served(store, dist_dir)
 
@@ -324,18 +325,18 @@ class _Served:
     """The store a request reads and the renderer over it, swapped together when a rebuild is taken up (the
     renderer is made in the loader thread, ``ReopeningStore.attach``: its counts read the whole graph)."""
 
-    def __init__(self, source: ox.Store | ReopeningStore, dist_dir: Path):
+    def __init__(self, source: ox.Store | ReopeningStore | FollowedRemote | RemoteStore, dist_dir: Path):
         self.source = source
-        if isinstance(source, ReopeningStore):
+        if isinstance(source, (ReopeningStore, FollowedRemote)):
             source.attach(lambda store: pages.Renderer(store, dist_dir))
             self.store, self.renderer = source.current_pair()
         else:
             self.store, self.renderer = source, pages.Renderer(source, dist_dir)
 
     def follow(self) -> None:
-        if isinstance(self.source, ReopeningStore):
+        if isinstance(self.source, (ReopeningStore, FollowedRemote)):
             store, renderer = self.source.current_pair()
-            if store is not self.store:
+            if store is not self.store or renderer is not self.renderer:  # a FollowedRemote keeps its store
                 self.store, self.renderer = store, renderer
                 # the trace index the old renderer froze (gc.freeze) goes back to the collector, or the old
                 # renderer, its store and index (held in reference cycles) would never be freed

@@ -9,6 +9,7 @@ import click
 from .. import paths
 from ..query import guard
 from ..query.commands import ENDPOINT_OPTION
+from ..query.remote import FollowedRemote
 from ..query.store import ReopeningStore, open_endpoint, open_store
 from ..release.freshness import fresh_trig
 
@@ -31,7 +32,7 @@ def serve_command(host: str, port: int, timeout: float, max_rows: int, engine: s
     from .app import create_app
 
     if endpoint:  # the graph a SPARQL server holds (`nhskg push`); dumps, texts and VoID still from dist/
-        store, served = open_endpoint(endpoint, timeout, merge_graph), endpoint
+        store, served = FollowedRemote(open_endpoint(endpoint, timeout, merge_graph)), endpoint
     else:  # a later `nhskg build` is taken up without a restart
         store, served = ReopeningStore(fresh_trig(), engine, hold=guard.GATE.reading), paths.shown(paths.DIST_DIR)
     app = create_app(store, paths.DIST_DIR, guard.Limits(seconds=timeout, rows=max_rows))
