@@ -52,9 +52,25 @@ def test_every_thing_has_a_page_and_three_rdf_files(site, built):
             assert (out / "doc" / f"{ref}{suffix}").is_file(), f"{ref}{suffix}"
 
 
-def test_following_every_link_from_the_home_page(site):
-    out, base, _ = site
-    seen, queue, broken, pages = set(), ["/index.html"], [], 0
+@pytest.fixture(scope="module")
+def folder_site(built, tmp_path_factory):
+    """The site published in a folder of its host (a GitHub Pages project site): written for
+    https://user.github.io/nhskg and served with the host's root one level up."""
+    store, dist = built
+    host = tmp_path_factory.mktemp("host")
+    write_site(store, dist, host / "nhskg", "https://user.github.io/nhskg/")
+    handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(host))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield host / "nhskg", f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def _follow(base: str, start: str) -> tuple[set[str], list[str], int]:
+    """Every same-host link, script, stylesheet and image reachable from ``start``: the paths seen, those
+    that failed, and the pages read."""
+    seen, queue, broken, pages = set(), [start], [], 0
     while queue and pages < 4000:
         path = queue.pop()
         if path in seen:
@@ -76,8 +92,35 @@ def test_following_every_link_from_the_home_page(site):
             target = urlparse(urljoin(base + path, link))
             if target.netloc == urlparse(base).netloc and target.path not in seen:
                 queue.append(target.path)
+    return seen, broken, pages
+
+
+def test_following_every_link_from_the_home_page(site):
+    _, base, _ = site
+    _, broken, pages = _follow(base, "/index.html")
     assert not broken, broken[:10]
     assert pages > 1000, f"only {pages} pages reached from the home page"
+
+
+def test_a_site_published_in_a_folder_links_within_it(folder_site):
+    """Written for https://user.github.io/nhskg/, every link, stylesheet and script stays under /nhskg/ and
+    works there (they all pointed at the host's root before)."""
+    _, base = folder_site
+    seen, broken, pages = _follow(base, "/nhskg/index.html")
+    assert not broken, broken[:10]
+    assert pages > 1000, f"only {pages} pages reached from the home page"
+    assert all(path.startswith("/nhskg/") for path in seen), sorted(p for p in seen if not p.startswith("/nhskg/"))[:5]
+    assert "/nhskg/static/style.css" in seen and any(p.endswith(".ttl") for p in seen)
+
+
+def test_the_redirect_rules_of_a_site_in_a_folder_point_into_it(folder_site):
+    out, _ = folder_site
+    rules = (out / ".htaccess").read_text()
+    assert "RewriteRule ^id/(.+)$ /nhskg/doc/$1 [R=303,L]" in rules
+    assert "RewriteRule ^doc/(.+)$ /nhskg/doc/$1.ttl [L]" in rules
+    assert "RewriteRule ^def/?$ /nhskg/def/nhskg.ttl [L]" in rules
+    assert not [line for line in rules.splitlines() if line.startswith("RewriteRule") and " /nhskg/" not in line]
+    assert "https://user.github.io/nhskg/doc/$1.html" in (out / "w3id.htaccess").read_text()
 
 
 def test_the_redirect_rules(site):

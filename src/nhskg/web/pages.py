@@ -42,8 +42,8 @@ _COUNTS = sparql_prefixes() + """SELECT ?type (COUNT(DISTINCT ?s) AS ?n) WHERE {
 class Renderer:
     """Renders every page of the site from one store (and ``dist_dir`` for the dumps it lists)."""
 
-    def __init__(self, store: ox.Store, dist_dir: Path, static: bool = False):
-        self.store, self.dist_dir, self.static = store, dist_dir, static
+    def __init__(self, store: ox.Store, dist_dir: Path, static: bool = False, root: str = ""):
+        self.store, self.dist_dir, self.static, self.root = store, dist_dir, static, root.rstrip("/")
         self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(paths.WEB_TEMPLATES_DIR),
                                       autoescape=True, trim_blocks=True, lstrip_blocks=True)
         self.env.globals.update(href=self.href, curie=curie, static=static)
@@ -55,10 +55,15 @@ class Renderer:
                                                                        for name in BROWSE}}
 
     def href(self, target: str | None) -> str | None:
-        """A link as the live site writes it, or as the static copy must (``.html`` files)."""
+        """A link as the live site writes it, or as the static copy must: ``.html`` files, under ``root`` (the path
+        the site is published at, e.g. ``/nhskg`` for a GitHub Pages project site; empty at a host's root)."""
         if not target or not self.static or not target.startswith("/"):
             return target
-        if target.startswith("/doc/"):
+        return self.root + self._static_file(target)
+
+    @staticmethod
+    def _static_file(target: str) -> str:
+        if target.startswith("/doc/") and not target.rsplit("/", 1)[-1].endswith((".ttl", ".jsonld", ".nt")):
             return target + ".html"
         if target == "/def/" or target.startswith("/def/#"):
             return "/def/index.html" + target[len("/def/"):]

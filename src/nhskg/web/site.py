@@ -2,7 +2,8 @@
 
 Every thing under ``/id/`` gets ``doc/{ref}.html``, ``.ttl``, ``.jsonld`` and ``.nt``; the home, browse and
 ontology pages, the dumps, VoID and the scripts and styles come along. Links point at the ``.html``
-files, so any plain static file server shows a site whose links all work. Two Apache rule files make the
+files under the path of ``--base-url`` (``https://user.github.io/nhskg`` → ``/nhskg/…``), so any plain static
+file server shows a site whose links all work, at a host's root or in a folder of it. Two Apache rule files make the
 IRIs dereference as they do under ``nhskg serve``:
 
 - ``.htaccess`` (for the static host): ``/id/…`` answers 303 to ``/doc/…``, and ``/doc/…`` chooses
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+import urllib.parse
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -41,15 +43,22 @@ def things(store: ox.Store) -> list[str]:
     return sorted(found)
 
 
-def htaccess_static() -> str:
+def site_root(base_url: str) -> str:
+    """The path the site is published under (``https://user.github.io/nhskg/`` → ``/nhskg``; a host's root → "")."""
+    return urllib.parse.urlparse(base_url).path.rstrip("/")
+
+
+def htaccess_static(root: str = "") -> str:
+    """The rules for the static host, the site published at ``root`` (the ``.htaccess`` sits in that folder: its
+    patterns are relative to it, its targets are not)."""
     rules = ["# nhskg static site: /id/ redirects to /doc/, and /doc/ chooses the file by Accept.",
-             "RewriteEngine On", "RewriteRule ^id/(.+)$ /doc/$1 [R=303,L]"]
+             "RewriteEngine On", f"RewriteRule ^id/(.+)$ {root}/doc/$1 [R=303,L]"]
     for media, suffix in NEGOTIATION:
         rules += [f"RewriteCond %{{HTTP_ACCEPT}} {media}", "RewriteCond %{REQUEST_FILENAME} !-f",
-                  f"RewriteRule ^doc/(.+)$ /doc/$1.{suffix} [L]"]
+                  f"RewriteRule ^doc/(.+)$ {root}/doc/$1.{suffix} [L]"]
     for media, suffix in NEGOTIATION:  # the ontology at /def/ in the format asked for
-        rules += [f"RewriteCond %{{HTTP_ACCEPT}} {media}", f"RewriteRule ^def/?$ /def/nhskg.{suffix} [L]"]
-    rules += ["RewriteCond %{REQUEST_FILENAME} !-f", "RewriteRule ^doc/(.+)$ /doc/$1.html [L]",
+        rules += [f"RewriteCond %{{HTTP_ACCEPT}} {media}", f"RewriteRule ^def/?$ {root}/def/nhskg.{suffix} [L]"]
+    rules += ["RewriteCond %{REQUEST_FILENAME} !-f", f"RewriteRule ^doc/(.+)$ {root}/doc/$1.html [L]",
               "AddType text/turtle .ttl", "AddType application/ld+json .jsonld", "AddType application/n-triples .nt",
               "AddType application/trig .trig", "AddType application/n-quads .nq", ""]
     return "\n".join(rules)
@@ -105,9 +114,10 @@ def write_site(store: ox.Store, dist_dir: Path, out: Path, base_url: str = "http
 
 
 def _fill(store: ox.Store, dist_dir: Path, root: Path, base_url: str) -> int:
-    renderer = pages.Renderer(store, dist_dir, static=True)
+    published_at = site_root(base_url)
+    renderer = pages.Renderer(store, dist_dir, static=True, root=published_at)
     files = {"index.html": renderer.home(), "def/index.html": renderer.ontology(),
-             ".htaccess": htaccess_static(), "w3id.htaccess": htaccess_w3id(base_url), MARKER: "written by nhskg site\n"}
+             ".htaccess": htaccess_static(published_at), "w3id.htaccess": htaccess_w3id(base_url), MARKER: "written by nhskg site\n"}
     files.update({f"{name}.html": renderer.browse(name) for name in pages.BROWSE})
     for iri in things(store):
         ref = iri[len(BASE + "id/"):]
