@@ -12,12 +12,11 @@ from pathlib import Path
 import click
 import pyoxigraph as ox
 
-from .. import paths
+from .. import answers, paths
 from ..catalogue import bindings, catalogue, find
 from ..errors import UserError
 from ..iris import curie
 from ..release.freshness import fresh_trig
-from .. import answers
 from . import guard
 from .results import materialised_answer, render
 from .store import open_endpoint, open_store

@@ -9,10 +9,10 @@ from __future__ import annotations
 import pyoxigraph as ox
 
 from .. import paths
+from ..answers import Materialised
 from ..catalogue import Query, bindings
 from ..errors import UserError
 from ..iris import curie
-from ..answers import Materialised
 from .guard import RESULT_FORMATS, Answer, Limits, TooManyResults, too_many
 from .store import run_query
 

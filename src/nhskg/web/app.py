@@ -41,13 +41,12 @@ from starlette.responses import (
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from .. import catalogue, paths
+from .. import answers, catalogue, paths
 from ..errors import UserError
 from ..iris import BASE, PREFIXES, expand_iri
-from .. import answers
 from ..query import guard, remote
-from ..query.results import materialised_answer
 from ..query.remote import FollowedRemote, RemoteStore
+from ..query.results import materialised_answer
 from ..query.store import ReopeningStore
 from . import pages, resources, service
 
