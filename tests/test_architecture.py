@@ -120,3 +120,13 @@ def test_each_stage_says_what_flows_in_and_out(package):
     doc = ast.get_docstring(ast.parse((PACKAGE / package / "__init__.py").read_text(encoding="utf-8")))
     assert doc and len(doc) > 150, f"nhskg/{package}/__init__.py needs a docstring: what comes in, what goes out"
     assert " in" in doc.lower() and "out" in doc.lower()
+
+
+def test_the_ground_code_the_build_side_runs_is_an_input_of_dist():
+    """A ground module the build, validation or release imports shapes dist/ (``answers`` writes dist/answers/,
+    ``trace_index`` the trace index): an edit to it must make dist/ stale (``paths.BUILD_CODE_FILES``), as an
+    edit to the build's own code does. ``errors`` only words messages."""
+    used = {t for m, targets in GRAPH.items() if stage(m) in {"build", "validation", "release"} for t in targets
+            if stage(t) == "ground" and t not in {"nhskg", "nhskg.errors"}}
+    inputs = {module_name(f) for f in paths.BUILD_CODE_FILES}
+    assert sorted(used - inputs) == []
