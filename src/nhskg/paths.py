@@ -35,7 +35,7 @@ WEB_TEMPLATES_DIR = PACKAGE_DIR / "web" / "templates"
 WEB_STATIC_DIR = PACKAGE_DIR / "web" / "static"
 BUILD_CODE_DIRS = tuple(PACKAGE_DIR / stage for stage in ("build", "validation", "release"))
 BUILD_CODE_FILES = tuple(PACKAGE_DIR / name for name in ("paths.py", "iris.py", "vocab.py", "figures.py", "catalogue.py",
-                                                         "trace_index.py"))
+                                                         "trace_index.py", "answers.py"))
 
 
 def register_file(name: str) -> Path:
