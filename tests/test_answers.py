@@ -184,3 +184,40 @@ def test_answers_are_not_written_from_a_store_of_another_trig(copy, tmp_path):
     with pytest.raises(ValueError, match="not loaded from"):
         answers.write_answers(trig, paths.store_dir(copy), tmp_path / "answers")
     assert not (tmp_path / "answers").exists()
+
+
+@pytest.mark.parametrize("broken", ["a syntax error", "a required parameter"])
+def test_a_catalogue_query_that_cannot_be_materialised_is_left_live_and_the_build_goes_on(copy, broken):
+    """A typo in one .rq (or a query with a required parameter: the catalogue allows '-' as a default) must not
+    fail `nhskg build` after the dumps and the store are written: the first reading command after the edit
+    would end in a traceback. That query is answered live, where its error names its file."""
+    good = LISTINGS["surveys"]
+    if broken == "a syntax error":
+        bad = dataclasses.replace(good, name="zz-broken", text="SELECT * WHERE { ?s ?p }")
+    else:
+        findings = LISTINGS["survey-findings"]
+        bad = dataclasses.replace(findings, name="zz-broken", params=[dataclasses.replace(findings.params[0], default=None)])
+    target = paths.answers_dir(copy)
+    answers.write_answers(copy / paths.TRIG, paths.store_dir(copy), target, {"surveys": good, "zz-broken": bad})
+    assert answers.materialised(copy / paths.TRIG, good, {}) is not None
+    assert sorted(json.loads((target / answers.MANIFEST).read_text())["answers"]) == ["surveys"]
+
+
+@pytest.mark.parametrize("when", ["evaluating", "renaming"])
+def test_an_interrupted_materialisation_leaves_no_temporary_folder(copy, monkeypatch, when):
+    """Ctrl-C (or a failure) at any point, the renames included, leaves no hidden .answers.* folder in dist/."""
+    target = paths.answers_dir(copy)
+    if when == "evaluating":
+        monkeypatch.setattr(answers, "key", lambda *a: (_ for _ in ()).throw(KeyboardInterrupt()))
+    else:
+        real = type(target).rename
+
+        def rename(self, to):
+            if type(target)(to) == target:  # the new answers into place: interrupted there
+                raise KeyboardInterrupt
+            return real(self, to)
+
+        monkeypatch.setattr(type(target), "rename", rename)
+    with pytest.raises(KeyboardInterrupt):
+        answers.write_answers(copy / paths.TRIG, paths.store_dir(copy), target, {"surveys": LISTINGS["surveys"]})
+    assert [p.name for p in copy.iterdir() if p.name.startswith(".")] == []
