@@ -166,13 +166,20 @@ def test_the_server_answers_a_catalogue_query_from_the_build_with_the_build_s_va
     assert turtle_only.status_code == 406  # as live: a SELECT's answer has no Turtle form
 
 
-def test_a_failed_materialisation_leaves_the_answers_before_it(copy):
+def test_a_failed_materialisation_leaves_the_answers_before_it(copy, monkeypatch):
     target = paths.answers_dir(copy)
     before = {p.name: p.read_bytes() for p in target.iterdir()}
-    broken = {"surveys": LISTINGS["surveys"],
-              "zz-broken": dataclasses.replace(LISTINGS["surveys"], name="zz-broken", text="SELECT * WHERE { ?s ?p }")}
-    with pytest.raises(SyntaxError):
-        answers.write_answers(copy / paths.TRIG, paths.store_dir(copy), target, broken)
+    failing = iter([False, True])  # the second answer fails (a full disk, say)
+
+    def key(*args):
+        if next(failing):
+            raise OSError("No space left on device")
+        return "k"
+
+    monkeypatch.setattr(answers, "key", key)
+    with pytest.raises(OSError, match="No space"):
+        answers.write_answers(copy / paths.TRIG, paths.store_dir(copy), target,
+                              {"surveys": LISTINGS["surveys"], "people-quoted": LISTINGS["people-quoted"]})
     assert {p.name: p.read_bytes() for p in target.iterdir()} == before
     assert [p.name for p in copy.iterdir() if p.name.startswith(".")] == []
 

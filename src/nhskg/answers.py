@@ -28,6 +28,7 @@ import pyoxigraph as ox
 
 from . import paths
 from .catalogue import Query, bindings, catalogue
+from .errors import UserError
 from .iris import PREFIXES
 
 MANIFEST = "manifest.json"
@@ -51,7 +52,8 @@ def key(text: str, substitutions: dict | None) -> str:
 
 def write_answers(trig: Path, store_path: Path, target: Path, queries: dict[str, Query] | None = None) -> Path:
     """Evaluate every catalogue SELECT query (checks aside) with its default parameters on the on-disk store at
-    ``store_path`` (loaded from ``trig``) and write the answers to ``target`` whole; returns ``target``."""
+    ``store_path`` (loaded from ``trig``) and write the answers to ``target`` whole; returns ``target``. A query
+    that cannot be evaluated so (a syntax error, a required parameter) is left out: it is answered live."""
     queries = queries if queries is not None else catalogue()
     stamp = paths.store_stamp(trig, ox.__version__)
     if (store_path / paths.STORE_STAMP).read_text(encoding="utf-8") != stamp:  # the manifest vouches for the TriG
@@ -66,8 +68,14 @@ def write_answers(trig: Path, store_path: Path, target: Path, queries: dict[str,
         for name, query in sorted(queries.items()):
             if query.kind != "query":
                 continue
-            substitutions = bindings(query, {})
-            result = store.query(query.text, prefixes=PREFIXES, substitutions=substitutions or None)
+            try:
+                substitutions = bindings(query, {})
+                result = store.query(query.text, prefixes=PREFIXES, substitutions=substitutions or None)
+            except (UserError, SyntaxError, ValueError, OSError):
+                # A required parameter, or a typo in the .rq: answered live, where the error names the file (the
+                # build has already written the dumps and the store: failing here would fail the first command
+                # that reads the graph after the edit, with a traceback)
+                continue
             if not isinstance(result, ox.QuerySolutions):
                 continue  # ASK, CONSTRUCT, DESCRIBE: cheap or not listings; none in the catalogue today
             data = result.serialize(format=ox.QueryResultsFormat.TSV)
@@ -81,11 +89,12 @@ def write_answers(trig: Path, store_path: Path, target: Path, queries: dict[str,
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    old = tmp / "old"
-    if target.exists():
-        target.rename(old)
-    folder.rename(target)
-    shutil.rmtree(tmp, ignore_errors=True)
+    try:  # the old answers out of the way (into tmp, removed with it), the new ones in; tmp goes whatever happens
+        if target.exists():
+            target.rename(tmp / "old")
+        folder.rename(target)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
     return target
 
 
