@@ -1,4 +1,4 @@
-"""The catalogue's materialised answers (``nhskg.query.answers``): what the build writes is what a live evaluation
+"""The catalogue's materialised answers (``nhskg.answers``): what the build writes is what a live evaluation
 gives, byte for byte in every format; it is taken only for the build's graph, query text and parameter values;
 and ``query run`` and the server's ``/api/catalogue/NAME`` take it (``--live`` and a protocol dataset do not)."""
 

@@ -70,7 +70,7 @@ STORE_STAMP = "nhskg-trig.stamp"
 TRACE_INDEX = "trace-index.jsonl"
 TRACE_INDEX_STAMP = "trace-index.stamp"
 #: The catalogue's answers ``nhskg build`` evaluates once and readers take instead of evaluating again
-#: (``nhskg.query.answers``).
+#: (``nhskg.answers``).
 ANSWERS = "answers"
 #: Where ``benchmarks/bench_scale.py`` keeps its synthetic graphs and stores (never in a test).
 BENCH_DIR = ROOT / "benchmarks" / ".scale"
