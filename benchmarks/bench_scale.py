@@ -468,6 +468,8 @@ def main() -> None:
             if "answers" in engines and not _answers_current(trig):
                 print(f"{label}: materialising the answers …", file=sys.stderr)
                 builds = _spawn("--worker", "build-answers", str(trig), str(paths.store_dir(folder)))
+                if "failed" in builds:
+                    raise SystemExit(f"{label}: materialising the answers failed: {builds['failed']}")
         elif {"disk", "answers"} & set(engines):  # the store, then the trace index from it, as `nhskg build` writes them
             print(f"{label}: building the on-disk store and the trace index …", file=sys.stderr)
             builds = _spawn("--worker", "build", str(trig), str(paths.store_dir(folder)))  # keeps this process small

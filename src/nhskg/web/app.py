@@ -141,11 +141,12 @@ def create_app(store: ox.Store | ReopeningStore | RemoteStore | FollowedRemote, 
         except UserError as exc:
             return _error(400, str(exc))
         trig = state.source.serving() if isinstance(state.source, ReopeningStore) else None
-        found = await run_in_threadpool(answers.materialised, trig, query, substitutions) if trig else None
-        return await answer(request, query.text, params, substitutions, found)
+        lookup = (lambda: answers.materialised(trig, query, substitutions)) if trig else None
+        return await answer(request, query.text, params, substitutions, lookup)
 
-    async def answer(request: Request, text: str, params, substitutions=None,
-                     found: answers.Materialised | None = None) -> Response:
+    async def answer(request: Request, text: str, params, substitutions=None, lookup=None) -> Response:
+        """``lookup``: finds the build's answer to this very query (``answers.materialised``), read only once a
+        slot is taken, so a waiting request holds no answer (review)."""
         forced = params.get("format")
         accept = request.headers.get("accept")
         results_format = forced if forced in guard.RESULT_FORMATS else negotiate(accept, RESULT_TYPES, "json")
@@ -158,8 +159,8 @@ def create_app(store: ox.Store | ReopeningStore | RemoteStore | FollowedRemote, 
             return _error(503, f"{limits.concurrent} queries are running: try again shortly", {"Retry-After": "5"})
         try:
             default_graph, named_graphs = _dataset(params)
-            if found is not None and default_graph is None and named_graphs is None:
-                # the build's answer to this very query on this very graph (a protocol dataset is asked live)
+            found = await run_in_threadpool(lookup) if lookup else None
+            if found is not None:  # the build's answer to this very query on this very graph
                 result = await run_in_threadpool(materialised_answer, found, results_format or "json", limits)
             elif isinstance(state.store, RemoteStore):  # asked of the server over HTTP (no child: it needs the network)
                 try:
