@@ -19,6 +19,7 @@ from trace_cases import MEANING, NEGATIVES, PARAPHRASES, source_cases
 from nhskg import paths
 from nhskg.trace.index import load_index
 from nhskg.trace.matcher import TracedFigure, Tracer
+from nhskg.trace.scoring import NUMERIC_SCORE
 
 
 @pytest.fixture(scope="module")
@@ -185,3 +186,29 @@ def test_the_bound_allows_every_verdict_a_value_can_take():
     assert best_numeric(reversed_figure, Decimal("84.2"), "count") == NUMERIC_SCORE["contradicts"]  # no complement
     [more_than] = find_figures("more than 90 GPs")
     assert best_numeric(more_than, Decimal(90), "count") == NUMERIC_SCORE["exact"]
+
+
+@given(st.floats(0.0, 1.0), st.sampled_from(sorted(NUMERIC_SCORE)))
+def test_most_score_is_the_score_of_a_named_survey_and_bounds_every_score(context, verdict):
+    """The filter's bound is the matcher's own score at its best (the survey named), never below any score."""
+    from nhskg.trace.scoring import most_score, score
+
+    best = NUMERIC_SCORE[verdict]
+    assert most_score(context, best) == pytest.approx(score(context, verdict, named=True))
+    assert score(context, verdict, named=False) <= most_score(context, best) + 1e-12
+
+
+@pytest.mark.parametrize("verdict", ["contradicts", "derived", "stretched", "approximate", "exact"])
+def test_least_context_is_where_a_named_match_first_reaches_min_score(verdict):
+    """Below ``least_context`` no match with that number is reported; at it, a named one reaches MIN_SCORE
+    (or the least context any match needs, for a number strong enough)."""
+    from nhskg.trace.scoring import MIN_CONTEXT_ESTABLISHED, MIN_SCORE, NUMERIC_SCORE, least_context, score
+
+    least = least_context(NUMERIC_SCORE[verdict])
+    assert least >= MIN_CONTEXT_ESTABLISHED
+    if least > MIN_CONTEXT_ESTABLISHED:  # the score decides: just under it fails, at it passes
+        assert score(least - 1e-9, verdict, named=True) < MIN_SCORE <= score(least + 1e-9, verdict, named=True)
+    else:
+        assert score(MIN_CONTEXT_ESTABLISHED, verdict, named=True) >= MIN_SCORE
+    if verdict in ("contradicts", "derived", "stretched"):  # the weak numbers: the score's branch is the one tried
+        assert least > MIN_CONTEXT_ESTABLISHED
