@@ -228,3 +228,23 @@ def test_an_interrupted_materialisation_leaves_no_temporary_folder(copy, monkeyp
     with pytest.raises(KeyboardInterrupt):
         answers.write_answers(copy / paths.TRIG, paths.store_dir(copy), target, {"surveys": LISTINGS["surveys"]})
     assert [p.name for p in copy.iterdir() if p.name.startswith(".")] == []
+
+
+def test_the_server_reads_the_catalogue_again_when_it_takes_up_a_rebuild(copy, monkeypatch):
+    """An edited .rq is an input of the build: the server that takes up the rebuild serves the new text (and
+    its new answer), not the text it started with (review)."""
+    import time
+
+    import nhskg.catalogue as catalogue_module
+
+    trig = copy / paths.TRIG
+    client = TestClient(create_app(ReopeningStore(trig, "memory", every=0), copy))
+    assert "NHS Alliance" in client.get("/api/catalogue/surveys?format=csv").text
+    edited = dataclasses.replace(LISTINGS["surveys"], text='SELECT ?edited WHERE { BIND ("new text" AS ?edited) }')
+    monkeypatch.setattr(catalogue_module, "catalogue", lambda queries_dir=None: {**catalogue(), "surveys": edited})
+    stat = trig.stat()
+    os.utime(trig, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))  # a rebuild, as the server sees one
+    deadline = time.monotonic() + 30
+    while "new text" not in client.get("/api/catalogue/surveys?format=csv").text:
+        assert time.monotonic() < deadline, "the server kept the catalogue it started with"
+        time.sleep(0.1)

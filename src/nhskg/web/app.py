@@ -91,7 +91,6 @@ def create_app(store: ox.Store | ReopeningStore | RemoteStore | FollowedRemote, 
             with guard.GATE.reading():
                 return function(*args)
         return run_in_threadpool(read)
-    queries = catalogue.catalogue()  # read once: the server serves the catalogue it started with
     slots = asyncio.Semaphore(limits.concurrent)  # queries at once; each holds a worker thread and a child
 
     async def sparql(request: Request) -> Response:
@@ -133,7 +132,7 @@ def create_app(store: ox.Store | ReopeningStore | RemoteStore | FollowedRemote, 
     async def catalogue_query(request: Request) -> Response:
         params = request.query_params
         try:
-            query = catalogue.find(request.path_params["name"], queries)
+            query = catalogue.find(request.path_params["name"], state.queries)
         except UserError as exc:
             return _error(404, str(exc))
         try:
@@ -327,6 +326,9 @@ class _Served:
 
     def __init__(self, source: ox.Store | ReopeningStore | FollowedRemote | RemoteStore, dist_dir: Path):
         self.source = source
+        # the catalogue the graph was built with, read again with each rebuild taken up (an edited .rq is an input
+        # of the build: its new text, and its new materialised answer, arrive together)
+        self.queries = catalogue.catalogue()
         if isinstance(source, (ReopeningStore, FollowedRemote)):
             source.attach(lambda store: pages.Renderer(store, dist_dir))
             self.store, self.renderer = source.current_pair()
@@ -338,6 +340,10 @@ class _Served:
             store, renderer = self.source.current_pair()
             if store is not self.store or renderer is not self.renderer:  # a FollowedRemote keeps its store
                 self.store, self.renderer = store, renderer
+                try:
+                    self.queries = catalogue.catalogue()
+                except UserError:  # a .rq broken since the build: the catalogue the server had stays
+                    pass
                 # the trace index the old renderer froze (gc.freeze) goes back to the collector, or the old
                 # renderer, its store and index (held in reference cycles) would never be freed
                 gc.unfreeze()
