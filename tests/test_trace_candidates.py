@@ -81,6 +81,7 @@ def test_the_filter_gives_the_same_answer_on_the_real_articles(index, tracers):
 def test_the_filter_scores_fewer_findings(index, tracers):
     """Not a matter of correctness: that the filter filters (most findings share no distinctive word)."""
     filtered = tracers[0]
+    assert tracers[1].candidates is None  # the reference the filter is held to scores every finding
     text = "Only 16% had been given sufficient information about the choices of commissioning support."
     [figure] = [t.figure for t in filtered.trace(text)]
     window_words = {"sufficient": 1.0, "information": 1.0, "choice": 1.0}
@@ -186,6 +187,11 @@ def test_the_bound_allows_every_verdict_a_value_can_take():
     assert best_numeric(reversed_figure, Decimal("84.2"), "count") == NUMERIC_SCORE["contradicts"]  # no complement
     [more_than] = find_figures("more than 90 GPs")
     assert best_numeric(more_than, Decimal(90), "count") == NUMERIC_SCORE["exact"]
+    # the complement is 100 − 84.2 = 15.8: under 16, not under 15.5 (16.8, a point off, would be neither)
+    [under] = find_figures("less than 16% had not been given sufficient information")
+    assert best_numeric(under, Decimal("84.2"), "percent") == NUMERIC_SCORE["derived"]
+    [further_under] = find_figures("less than 15.5% had not been given sufficient information")
+    assert best_numeric(further_under, Decimal("84.2"), "percent") == NUMERIC_SCORE["contradicts"]
 
 
 @given(st.floats(0.0, 1.0), st.sampled_from(sorted(NUMERIC_SCORE)))
@@ -212,3 +218,89 @@ def test_least_context_is_where_a_named_match_first_reaches_min_score(verdict):
         assert score(MIN_CONTEXT_ESTABLISHED, verdict, named=True) >= MIN_SCORE
     if verdict in ("contradicts", "derived", "stretched"):  # the weak numbers: the score's branch is the one tried
         assert least > MIN_CONTEXT_ESTABLISHED
+
+
+# --- the bounds themselves: what the filter keeps and the most it says each finding could score ---------------
+# (the comparisons above hold the filter to being a superset; these hold it to the bound its docstring states,
+# which a looser filter — same answers, more findings scored — would not keep)
+
+F = "https://w3id.org/nhskg/id/finding/"
+UNKNOWN = ({"zzyzx": 1.0}, 1.0)  # a window of one word no finding holds
+
+
+@pytest.mark.parametrize("text,kind,sample,kept", [
+    ("131 responses", "count", False, ["ccg-leaders-survey-004/responses"]),  # the value itself
+    ("about 130 took part", "count", False, ["ccg-leaders-survey-004/responses"]),  # a usable fit, not equal
+    ("41%", "percent", False, ["hsj-barometer-3/ccg-response-rate"]),  # the response rate, no answer of 41%
+    ("50%", "percent", False, []),  # answers of 50% hold no word of the window: none is about the survey
+    # a sample size: every count of responses, whatever its value
+    ("94 leaders", "count", True, ["ccg-leaders-survey-004/responses", "coalition-support-survey-2012/responses",
+                                   "ehi-pc-survey-2012/responses", "hsj-barometer-3/leaders-responding"]),
+], ids=["equal", "fits", "response-rate", "answers-never", "sample-size"])
+def test_a_finding_about_the_survey_is_kept_whatever_the_words(tracers, text, kind, sample, kept):
+    from nhskg.figures import find_figures
+
+    [figure] = find_figures(text)
+    candidates = tracers[0].candidates
+    assert candidates.select(figure, {kind}, UNKNOWN, sample) == [F + k for k in kept]
+    # bounded by 1, the most any score is
+    assert candidates.ranked(figure, {kind}, UNKNOWN, sample) == [(pytest.approx(1.0), F + k) for k in kept]
+
+
+def test_a_findings_bound_is_its_score_at_its_best(tracers):
+    """With no word light enough to set aside, a finding's bound is the score its context would have with its
+    best verdict and the survey named; one that could not reach ``MIN_SCORE`` so is left out."""
+    from nhskg.figures import find_figures
+    from nhskg.trace.scoring import score
+
+    [figure] = find_figures("15.8% had not been given sufficient information about the choices")
+    weighed = ({"sufficient": 1.0, "inform": 1.0, "choice": 1.0, "zzyzx": 1.0}, 4.0)
+    bounds = {iri[len(F):]: bound for bound, iri in tracers[0].candidates.ranked(figure, {"percent"}, weighed, False)}
+    # 84.2% given insufficient information holds three words of four: 100 − 84.2 = 15.8, derived
+    assert bounds["coalition-support-survey-2012/insufficient-information"] == \
+        pytest.approx(score(0.75, "derived", named=True))
+    # 21% holds one word of four: stretched at best, which needs a context of 0.25 — exactly its own, so it is
+    # kept by the filter's margin (a named match there scores 0.45, MIN_SCORE itself, and is reported)
+    assert bounds["nhsa-napc-survey-000/financial-consequences"] == pytest.approx(score(0.25, "stretched", named=True))
+    # 47% "not made aware of all possible choices" holds one too, but its number only contradicts (needs 0.517)
+    assert "nhsa-napc-survey-000/not-made-aware" not in bounds
+    assert "choice" in tracers[0].bags[F + "nhsa-napc-survey-000/not-made-aware"]
+
+
+def test_the_ranking_is_by_bound_then_in_index_order(tracers):
+    """Two findings of 50% that both bound at 1 come in index order, though the lighter word that only the later
+    one holds is looked up first."""
+    from nhskg.figures import find_figures
+
+    [figure] = find_figures("50%")
+    ranked = tracers[0].candidates.ranked(figure, {"percent"}, ({"restrict": 0.14, "felt": 0.86}, 1.0), False)
+    assert [bound for bound, _ in ranked] == sorted((bound for bound, _ in ranked), reverse=True)
+    assert [iri[len(F):] for _, iri in ranked[:2]] == ["ccg-leaders-survey-004/liberated-half",
+                                                       "ccg-leaders-survey-004/restricted-half"]
+    assert ranked[0][0] == ranked[1][0] == pytest.approx(1.0)
+    order = list(tracers[0].index)
+    assert order.index(ranked[0][1]) < order.index(ranked[1][1])
+
+
+@pytest.mark.parametrize("weights,essential,set_aside", [
+    ({"a": 1.0, "b": 1.0, "c": 10.0, "d": 10.0}, ["c", "d"], 2.0),  # 2 of 22 under 12%: both set aside
+    ({"a": 1.0, "b": 2.0, "c": 10.0, "d": 10.0}, ["b", "c", "d"], 1.0),  # 3 of 23 is 13%: b is essential
+    ({"a": 10.0, "b": 1.0, "c": 10.0}, ["a", "c"], 1.0),  # by weight, not by name
+    ({"z": 1.0, "y": 1.0, "x": 1.0, "big": 17.0}, ["z", "big"], 2.0),  # equal weights: by name
+    ({"a": 1.0, "b": 1.0}, ["a", "b"], 0.0),  # none is light beside the others
+    ({}, [], 0.0),
+], ids=["two-light", "at-the-edge", "by-weight", "ties-by-name", "none-light", "empty"])
+def test_the_lightest_words_are_set_aside_under_the_least_context(weights, essential, set_aside):
+    from nhskg.trace.candidates import _essential
+
+    assert _essential(weights, sum(weights.values())) == (essential, set_aside)
+
+
+def test_an_index_with_no_finding_of_the_figures_kind(index):
+    """A tracer over part of the graph (here its percentages only) traces counts and sample sizes as no-match."""
+    percentages = {iri: info for iri, info in index.items() if info.unit == "percent"}
+    filtered, every = Tracer(percentages), Tracer(percentages, prefilter=False)
+    text = "Ninety-four leaders from 86 CCGs answered the HSJ survey. 68% rated their area team good."
+    traced = filtered.trace(text, progress=False)
+    assert [(t.figure.text, t.verdict) for t in traced[:2]] == [("Ninety-four", "no-match"), ("86", "no-match")]
+    assert answer(traced) == answer(every.trace(text, progress=False))
