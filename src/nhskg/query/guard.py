@@ -218,6 +218,9 @@ KEPT_AT_MOST = 50_000
 #: 20 MB literals needed more than the child's 2,500 MB where streaming them took under 1,000 MB (measured
 #: 2026-11-28, found in review). Past it the child counts and evaluates again, streaming.
 KEPT_BYTES_AT_MOST = 32 * 2**20
+#: ... nor a row over this many characters: pyoxigraph's TSV parser reads no line over 16 MiB, and a character may
+#: take up to 6 bytes there (an escape), so one 20 MB literal failed the round trip (found by a helper's review).
+ROW_CHARACTERS_AT_MOST = 16 * 2**20 // 6
 
 
 def _keep(result, rows: int, characters: int) -> tuple[list, bool]:
@@ -226,8 +229,9 @@ def _keep(result, rows: int, characters: int) -> tuple[list, bool]:
     kept, held = [], 0
     for answer in itertools.islice(result, rows):
         kept.append(answer)
-        held += sum(_text_length(term) for term in answer if term is not None)
-        if held > characters:
+        row = sum(_text_length(term) for term in answer if term is not None)
+        held += row
+        if held > characters or row > ROW_CHARACTERS_AT_MOST:
             return kept, True
     return kept, False
 
