@@ -174,10 +174,10 @@ def test_the_guard_answers_a_graph_query_byte_for_byte(built, graph_format):
 
 
 def test_answers_over_the_byte_budget_are_evaluated_again_with_the_same_bytes(built, monkeypatch):
-    """Past KEPT_BYTES_AT_MOST characters of kept terms the child stops keeping, evaluates again and streams:
+    """Past KEPT_CHARACTERS_AT_MOST characters of kept terms the child stops keeping, evaluates again and streams:
     the same bytes in every format (here a budget of 1,000 characters, which every listing passes)."""
     store, _ = built
-    monkeypatch.setattr(guard, "KEPT_BYTES_AT_MOST", 1_000)  # the forked child sees the parent's value
+    monkeypatch.setattr(guard, "KEPT_CHARACTERS_AT_MOST", 1_000)  # the forked child sees the parent's value
     query = QUERIES["people-quoted"]
     for results_format, fmt in guard.RESULT_FORMATS.items():
         direct = io.BytesIO()

@@ -217,7 +217,7 @@ KEPT_AT_MOST = 50_000
 #: on its way out (the terms, the TSV document they go through, its parse, the serialisation), so ten rows of
 #: 20 MB literals needed more than the child's 2,500 MB where streaming them took under 1,000 MB (measured
 #: 2026-11-28, found in review). Past it the child counts and evaluates again, streaming.
-KEPT_BYTES_AT_MOST = 32 * 2**20
+KEPT_CHARACTERS_AT_MOST = 32 * 2**20
 #: ... nor a row over this many characters: pyoxigraph's TSV parser reads no line over 16 MiB, and a character may
 #: take up to 6 bytes there (an escape), so one 20 MB literal failed the round trip (found by a helper's review).
 ROW_CHARACTERS_AT_MOST = 16 * 2**20 // 6
@@ -289,7 +289,7 @@ def _child(store, text, results_format, graph_format, limits, options, write_fd)
             if isinstance(result, (ox.QuerySolutions, ox.QueryTriples)):
                 # Evaluated once where the answers are few enough to keep: counting and then evaluating again to
                 # serialise cost every query twice (at 10M triples a listing's 3 s became 6 s).
-                kept, over_budget = _keep(result, min(limits.rows, KEPT_AT_MOST) + 1, KEPT_BYTES_AT_MOST)
+                kept, over_budget = _keep(result, min(limits.rows, KEPT_AT_MOST) + 1, KEPT_CHARACTERS_AT_MOST)
                 counted = len(kept) + sum(1 for _ in itertools.islice(result, max(0, limits.rows + 1 - len(kept))))
                 if counted > limits.rows:
                     out.write(f"ROWS {too_many(limits.rows)}\n".encode())
