@@ -69,6 +69,7 @@ def materialised_answer(found: Materialised, results_format: str, limits: Limits
     if found.rows > limits.rows:
         raise TooManyResults(too_many(limits.rows))
     fmt = RESULT_FORMATS[results_format]
+    if fmt == ox.QueryResultsFormat.TSV:  # kept as Oxigraph writes TSV: nothing to parse and write again
+        return Answer("solutions", results_format, fmt.media_type, iter([found.data]))
     solutions = ox.parse_query_results(found.data, format=ox.QueryResultsFormat.TSV)
-    data = solutions.serialize(format=fmt)
-    return Answer("solutions", results_format, fmt.media_type, iter([data]))
+    return Answer("solutions", results_format, fmt.media_type, iter([solutions.serialize(format=fmt)]))
